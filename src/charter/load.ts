@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { charterSchema, type Charter } from './schema.ts';
+
+/** The charter bundled with logo-check: the « économie numérique » operation. */
+export const DEFAULT_CHARTER = resolve(dirname(fileURLToPath(import.meta.url)), '../../charter/econumerique.json');
+
+export class CharterError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`charter ${file} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CharterError';
+  }
+}
+
+/** Validates parsed charter JSON; errors name the field, the problem and what to write instead. */
+export function parseCharter(json: unknown, file: string): Charter {
+  const parsed = charterSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const field = issue.path.length ? issue.path.join('.') : '(root)';
+      return `${field}: ${issue.message}`;
+    });
+    throw new CharterError(file, problems);
+  }
+  const abs = resolve(file);
+  return { ...parsed.data, file: abs, dir: dirname(abs) };
+}
+
+export async function loadCharter(file: string = DEFAULT_CHARTER): Promise<Charter> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new CharterError(file, [`cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); pass an existing charter file with --charter`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CharterError(file, [`is not valid JSON: ${(err as Error).message}`]);
+  }
+  return parseCharter(json, file);
+}
+
+/** Absolute path of a badge variant's approved artwork. */
+export function artworkPath(charter: Charter, variantId: string): string {
+  const variant = charter.badges.find((b) => b.id === variantId);
+  if (!variant) {
+    throw new Error(`unknown badge variant "${variantId}"; expected one of ${charter.badges.map((b) => b.id).join(', ')}`);
+  }
+  return resolve(charter.dir, variant.artwork);
+}

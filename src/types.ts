@@ -1,0 +1,227 @@
+// Domain types shared by the pipeline: ingest → detect → inspect → rules → report.
+import type { Charter, ElementId, Medium } from './charter/schema.ts';
+
+export type { Charter, ElementId, Medium };
+
+/** [x, y, width, height] in pixels of the analysed raster. */
+export type BBox = [number, number, number, number];
+
+/** A text run of a PDF text layer, placed in raster pixels. */
+export interface TextRun {
+  text: string;
+  bbox: BBox;
+}
+
+/** One raster page, RGBA in sRGB, 8 bits per channel. */
+export interface Page {
+  /** 1-based page number within its file. */
+  index: number;
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+  /** Resolution the page was rendered or scanned at, when known. */
+  dpi?: number;
+  /** Text layer (PDF only); empty for images. */
+  textRuns: TextRun[];
+}
+
+export type SourceKind = 'png' | 'jpeg' | 'tiff' | 'webp' | 'gif' | 'avif' | 'svg' | 'pdf' | 'heif' | 'jp2';
+
+export interface DocumentMetadata {
+  /** Creation date from the PDF Info/XMP or EXIF DateTimeOriginal/DateTime. */
+  created?: Date;
+  modified?: Date;
+}
+
+/** An opened input file: pages are rendered one at a time to keep memory flat. */
+export interface SourceDocument {
+  path: string;
+  kind: SourceKind;
+  pageCount: number;
+  metadata: DocumentMetadata;
+  renderPage(index: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A 3×3 homography, row-major, mapping reference artwork units to page pixels. */
+export type Homography = [number, number, number, number, number, number, number, number, number];
+
+/** One instance of the logo found on a page. */
+export interface Detection {
+  /** Page-pixel box of the whole logo (reference frame projected), clipped to nothing: may leave the page. */
+  bbox: BBox;
+  homography: Homography;
+  /** 0..1: how sure the detector is that this is the logo. */
+  confidence: number;
+  /** Whether the reference matched mirrored. */
+  mirrored: boolean;
+  /** Number of feature correspondences that agree with the homography. */
+  inliers: number;
+}
+
+/** CIE L*a*b* (D65). */
+export interface Lab {
+  L: number;
+  a: number;
+  b: number;
+}
+
+/** Colour measured on one palette region of one element. */
+export interface ColourMeasurement {
+  /** Palette entry the charter expects there (e.g. "blue"). */
+  expected: string;
+  measured: Lab;
+  measuredHex: string;
+  /** CIEDE2000 between measured and the palette colour. */
+  deltaE: number;
+  /** Charter tolerance for that palette entry. */
+  tolerance: number;
+  /** Pixels sampled. */
+  samples: number;
+}
+
+export interface ElementMeasurement {
+  id: ElementId;
+  /** Fraction of the element's reference box that lies on the page (1 = not cut). */
+  visibleFraction: number;
+  /** 0..1 likeness of the element's registered pixels to the reference (structure, colour-blind). */
+  likeness: number;
+  present: boolean;
+  colours: ColourMeasurement[];
+}
+
+/** What the registration says about the logo's shape on the page. */
+export interface GeometryMeasurement {
+  /** Rendered width and height of the whole logo in page pixels. */
+  widthPx: number;
+  heightPx: number;
+  /** Width in millimetres when the page dpi is known. */
+  widthMm?: number;
+  /** Ratio of horizontal to vertical scale (1 = undistorted). */
+  aspectRatio: number;
+  /** Shear angle in degrees (0 = none). */
+  skewDeg: number;
+  /** Rotation in degrees, (-180, 180]. */
+  rotationDeg: number;
+  mirrored: boolean;
+  /** Perspective strength (0 = affine). */
+  perspective: number;
+}
+
+export type TextSource = 'pdf-text' | 'ocr' | 'artwork';
+
+export interface TextMeasurement {
+  /** Text read, normalised for whitespace; null when nothing could be read. */
+  text: string | null;
+  source: TextSource | null;
+  /** Approved value it matched exactly (variant id for the badge, 'tagline' for the tagline), or null. */
+  match: string | null;
+  /** 0..1 likeness to the closest approved value. */
+  similarity: number;
+  /** Closest approved value (variant id or 'tagline'). */
+  closest: string | null;
+}
+
+/** A mark found inside the logo that the reference does not have. */
+export interface AdditionRegion {
+  bbox: BBox;
+  /** Share of the logo's area it covers. */
+  areaFraction: number;
+  /** Whether it matched the partner's own logo (allowed by Article X). */
+  partnerLogo: boolean;
+}
+
+export interface ClearSpaceMeasurement {
+  /** Margin the charter asks for, in page pixels. */
+  marginPx: number;
+  /** Share of the clear-space band occupied by other content. */
+  occupiedFraction: number;
+}
+
+/** Everything measured once on one logo; rules only read this. */
+export interface LogoMeasurement {
+  detection: Detection;
+  geometry: GeometryMeasurement;
+  elements: Record<ElementId, ElementMeasurement>;
+  /** True when every element is drawn in neutral (grey) ink or a single hue. */
+  monochrome: boolean;
+  badge: TextMeasurement;
+  tagline: TextMeasurement;
+  additions: AdditionRegion[];
+  clearSpace: ClearSpaceMeasurement;
+  /** Edges of the page that cut the logo. */
+  croppedEdges: Array<'left' | 'top' | 'right' | 'bottom'>;
+  /** Fraction of the logo's area that lies on the page. */
+  visibleFraction: number;
+}
+
+export type FindingKind = 'modification' | 'addition' | 'deletion' | 'placement' | 'period';
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'fr' | 'en';
+
+export interface Finding {
+  rule: string;
+  kind: FindingKind;
+  severity: Severity;
+  /** Article of the terms the finding enforces, e.g. "Article X". */
+  article: string;
+  message: string;
+  /** Element concerned, when the finding is about one. */
+  element?: ElementId;
+  measured?: string | number | boolean | null;
+  expected?: string | number | boolean | null;
+  /** Set when a declared medium allows this adaptation (Article X, second paragraph). */
+  waivedBy?: string;
+}
+
+export interface LogoResult {
+  bbox: BBox;
+  confidence: number;
+  /** Approved badge variant id read on the logo, or null. */
+  badge: string | null;
+  findings: Finding[];
+  measurement: LogoMeasurement;
+}
+
+export interface PageResult {
+  page: number;
+  width: number;
+  height: number;
+  logos: LogoResult[];
+}
+
+export type FileStatus = 'pass' | 'fail' | 'error';
+
+export interface FileError {
+  code: string;
+  message: string;
+}
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  error?: FileError;
+  kind?: SourceKind;
+  /** Document date used for the validity rule, ISO 8601. */
+  date?: string;
+  pages: PageResult[];
+  /** Findings about the whole document (validity). */
+  findings: Finding[];
+}
+
+export interface Summary {
+  files: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  logos: number;
+  findings: Record<Severity, number>;
+}
+
+export interface Report {
+  tool: { name: string; version: string };
+  charter: { id: string; name: string };
+  options: { category?: string; medium?: string; asOf?: string; lang: Lang };
+  files: FileResult[];
+  summary: Summary;
+}
