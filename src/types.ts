@@ -166,12 +166,30 @@ export interface Finding {
   /** Article of the terms the finding enforces, e.g. "Article X". */
   article: string;
   message: string;
+  /** What to do about it, in the same language as the message. */
+  fix?: string;
   /** Element concerned, when the finding is about one. */
   element?: ElementId;
   measured?: string | number | boolean | null;
   expected?: string | number | boolean | null;
   /** Set when a declared medium allows this adaptation (Article X, second paragraph). */
   waivedBy?: string;
+}
+
+/** Options of one check run: what the user declared about the material. */
+export interface CheckOptions {
+  charter: Charter;
+  /** Badge variant id the partner is entitled to (Article II: by category of offer). */
+  category?: string;
+  /** Medium id from charter.media whose adaptations Article X allows. */
+  medium?: string;
+  /** Date to judge the validity period against, overriding document dates. */
+  asOf?: Date;
+  lang: Lang;
+  /** The partner's own logo: the one addition Article X allows. */
+  partnerLogo?: string;
+  /** PDF rendering resolution; default 150. */
+  dpi?: number;
 }
 
 export interface LogoResult {

@@ -1,8 +1,8 @@
 // Writes the approved artwork, one SVG per badge variant, from the charter.
-// Run: npx tsx scripts/build-artwork.ts  (rewrites reference-assets/*.svg; commit the result)
+// Run: npm run artwork  (rewrites reference-assets/*.svg; commit the result)
 import { writeFile } from 'node:fs/promises';
-import { artworkPath, loadCharter } from '../src/charter/load.ts';
-import { drawLogo } from './artwork/draw.ts';
+import { artworkPath, loadCharter } from '../charter/load.ts';
+import { drawLogo } from './draw.ts';
 
 const charter = await loadCharter();
 for (const variant of charter.badges) {
