@@ -80,6 +80,13 @@ export const charterSchema = z
     }),
     palette: z.record(z.string(), paletteEntry),
     elements: z.object({ at: element, arrow: element, tagline: element, badge: element }),
+    detection: z.object({
+      anchors: z
+        .array(z.object({ element: z.enum(ELEMENT_IDS), shape: z.enum(['ellipse', 'rectangle']) }))
+        .min(1)
+        .describe('solid shapes of the artwork the detector looks for first; their element box is the shape'),
+      minConfidence: z.number().min(0).max(1).describe('detections below this are not reported as logos'),
+    }),
     tagline: z.object({ text: z.string().min(1), lines: z.array(z.string().min(1)).min(1) }),
     badges: z.array(badgeVariant).min(1),
     text: z.object({

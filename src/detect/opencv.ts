@@ -1,0 +1,33 @@
+// OpenCV (WebAssembly) is loaded once per process: its start-up costs ~200 ms, which would
+// dominate a batch of small files if each file paid it.
+import { createRequire } from 'node:module';
+
+// opencv-wasm's bundled typings do not cover the constructors we use; a loose type keeps call
+// sites readable without pretending to a precision the typings don't have.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CV = any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Mat = any;
+
+let instance: CV | undefined;
+
+export function getCv(): CV {
+  if (!instance) {
+    const require = createRequire(import.meta.url);
+    instance = require('opencv-wasm').cv;
+  }
+  return instance;
+}
+
+/** Runs fn with the Mats it allocates released afterwards, even when it throws. */
+export function withMats<T>(fn: (track: <M extends Mat>(mat: M) => M) => T): T {
+  const mats: Mat[] = [];
+  try {
+    return fn((mat) => {
+      mats.push(mat);
+      return mat;
+    });
+  } finally {
+    for (const mat of mats) if (!mat.isDeleted?.()) mat.delete();
+  }
+}
