@@ -1,0 +1,15 @@
+import type { Charter, Lang, Report } from '../types.ts';
+
+export interface FormatContext {
+  /** ANSI colours; the caller decides from the TTY and NO_COLOR. Only the text format uses it. */
+  color: boolean;
+  /** Overrides report.options.lang. */
+  lang?: Lang;
+  /** Lets the text format name badges and media as the charter does instead of by id. */
+  charter?: Charter;
+}
+
+/** A formatter is pure: same report and context, same string (without a trailing newline). */
+export type Formatter = (report: Report, ctx: FormatContext) => string;
+
+export type FormatName = 'text' | 'json' | 'sarif';

@@ -1,0 +1,11 @@
+import type { FormatName, Formatter } from './format.ts';
+import { json } from './json.ts';
+import { sarif } from './sarif.ts';
+import { text } from './text.ts';
+
+export type { FormatContext, FormatName, Formatter } from './format.ts';
+export { fileStatus, summarise } from './summary.ts';
+
+export const formatters: Record<FormatName, Formatter> = { text, json, sarif };
+
+export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];

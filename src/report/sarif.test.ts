@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { artifactUri, sarif } from './sarif.ts';
+import { unsupportedKeywords, validate } from './testing/validate-json-schema.ts';
+import { sampleReport } from './testing/fixtures.ts';
+
+// shared/ sits beside the repository, on developers' machines and in CI alike.
+const SCHEMA = new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url);
+const sarifSchema = existsSync(SCHEMA) ? JSON.parse(readFileSync(SCHEMA, 'utf8')) : undefined;
+
+function log(lang: 'fr' | 'en' = 'fr'): any {
+  return JSON.parse(sarif(sampleReport(lang), { color: false }));
+}
+
+describe('sarif report', () => {
+  it.skipIf(!sarifSchema)('validates against the SARIF 2.1.0 schema', () => {
+    expect(unsupportedKeywords(sarifSchema)).toEqual([]);
+    // The validator does enforce the schema's region rule, which a page-less region would break.
+    expect(validate({ startLine: 0 }, { $ref: '#/definitions/region', definitions: sarifSchema.definitions })).toEqual(['$.startLine: must be ≥ 1']);
+    expect(validate(log('fr'), sarifSchema)).toEqual([]);
+    expect(validate(log('en'), sarifSchema)).toEqual([]);
+  });
+
+  it('has one run whose driver lists each rule once, in order of appearance', () => {
+    const out = log();
+    expect(out.version).toBe('2.1.0');
+    expect(out.runs).toHaveLength(1);
+    expect(out.runs[0].tool.driver).toMatchObject({ name: 'logo-check', version: '0.1.0' });
+    expect(out.runs[0].tool.driver.rules).toEqual([
+      { id: 'period', properties: { article: 'Article IX', kind: 'period', tags: ['period'] } },
+      { id: 'colour', properties: { article: 'Article X', kind: 'modification', tags: ['modification'] } },
+      { id: 'addition', properties: { article: 'Article X', kind: 'addition', tags: ['addition'] } },
+      { id: 'min-size', properties: { article: 'Article X', kind: 'placement', tags: ['placement'] } },
+      { id: 'badge-text', properties: { article: 'Article II', kind: 'modification', tags: ['modification'] } },
+    ]);
+  });
+
+  it('maps severities to levels and places logo findings by page and pixel box', () => {
+    const results = log().runs[0].results;
+    expect(results.map((r: { ruleId: string; level: string; ruleIndex: number }) => [r.ruleId, r.level, r.ruleIndex])).toEqual([
+      ['period', 'error', 0],
+      ['colour', 'error', 1],
+      ['addition', 'warning', 2],
+      ['min-size', 'note', 3],
+      ['badge-text', 'warning', 4],
+    ]);
+    expect(results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'samples/brochure.pdf' } } }]);
+    expect(results[1].locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'samples/brochure.pdf' },
+          region: { startLine: 2, properties: { page: 2, bbox: [60.4, 1200, 400, 150] } },
+        },
+      },
+    ]);
+    expect(results[1].message.text).toBe(
+      "La flèche rouge est d'une autre couleur : ΔE2000 = 14.2 du rouge de la charte (tolérance 10). " +
+        'Comment corriger : Reprenez la flèche dans le fichier officiel du logo, sans changer sa couleur.',
+    );
+    expect(results[1].properties).toEqual({
+      kind: 'modification',
+      article: 'Article X',
+      severity: 'error',
+      element: 'arrow',
+      measured: 14.2,
+      expected: 10,
+      fix: 'Reprenez la flèche dans le fichier officiel du logo, sans changer sa couleur.',
+    });
+  });
+
+  it('reports a waived finding as a note suppressed by the declared medium', () => {
+    const waived = log('en').runs[0].results[3];
+    expect(waived.level).toBe('note');
+    expect(waived.message.text).toBe('The logo is 18 mm wide (minimum 25 mm). (adaptation allowed for the medium small-screen)');
+    expect(waived.suppressions).toEqual([{ kind: 'external', justification: 'adaptation allowed for the medium small-screen' }]);
+    expect(waived.properties.severity).toBe('warning');
+  });
+
+  it('reports an unreadable file as a failed execution, not as a finding', () => {
+    const run = log().runs[0];
+    expect(run.invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'le fichier est endommagé et ne peut pas être ouvert' },
+            descriptor: { id: 'DECODE_FAILED' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'samples/scan.tif' } } }],
+          },
+        ],
+      },
+    ]);
+    expect(run.results.some((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+      r.locations[0].physicalLocation.artifactLocation.uri === 'samples/scan.tif')).toBe(false);
+  });
+
+  it('carries charter, options and summary in the run properties', () => {
+    expect(log().runs[0].properties).toEqual({
+      charter: { id: 'econumerique-2006', name: "Entrepreneurs, faites le choix de l'économie numérique" },
+      options: { lang: 'fr' },
+      summary: { files: 4, passed: 2, failed: 1, errors: 1, logos: 3, findings: { error: 2, warning: 2, info: 1 } },
+    });
+  });
+
+  it('is a successful empty run when nothing was checked', () => {
+    const report = { ...sampleReport('fr'), files: [], summary: { files: 0, passed: 0, failed: 0, errors: 0, logos: 0, findings: { error: 0, warning: 0, info: 0 } } };
+    const out = JSON.parse(sarif(report, { color: false }));
+    if (sarifSchema) expect(validate(out, sarifSchema)).toEqual([]);
+    expect(out.runs[0]).toMatchObject({ invocations: [{ executionSuccessful: true }], results: [] });
+  });
+});
+
+describe('artifactUri', () => {
+  it.each([
+    ['samples/flyer ok.png', 'samples/flyer%20ok.png'],
+    ['dossier\\brochure été.pdf', 'dossier/brochure%20%C3%A9t%C3%A9.pdf'],
+    ['/srv/audit/a#1.pdf', 'file:///srv/audit/a%231.pdf'],
+  ])('%s → %s', (path, uri) => {
+    expect(artifactUri(path)).toBe(uri);
+  });
+});
