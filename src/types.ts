@@ -55,8 +55,8 @@ export interface Detection {
   confidence: number;
   /** Whether the reference matched mirrored. */
   mirrored: boolean;
-  /** Number of feature correspondences that agree with the homography. */
-  inliers: number;
+  /** Element whose outline led to the logo (the charter's detection anchors). */
+  anchor: ElementId;
 }
 
 /** CIE L*a*b* (D65). */

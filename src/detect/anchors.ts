@@ -1,0 +1,259 @@
+// First stage of detection: solid shapes of the logo (the charter's anchors: the @ disc, the badge
+// box) found as regions bounded by edges. Edges survive recolouring, greyscale and inversion, and
+// an affine image of a disc is still an ellipse, of a rectangle a parallelogram, so one cheap pass
+// yields every candidate whatever was done to the logo; registration decides what they are.
+import type { Page } from '../types.ts';
+import { getCv, withMats, type Mat } from './opencv.ts';
+
+export type Point = [number, number];
+
+export interface EllipseAnchor {
+  shape: 'ellipse';
+  /** Centre and full axes in page pixels; angle in degrees as OpenCV's RotatedRect gives it. */
+  cx: number;
+  cy: number;
+  width: number;
+  height: number;
+  angle: number;
+  /** Whether part of the shape was cut by the page edge. */
+  touchesEdge: boolean;
+}
+
+export interface RectangleAnchor {
+  shape: 'rectangle';
+  /** Corners in page pixels, in order around the shape. */
+  corners: [Point, Point, Point, Point];
+  touchesEdge: boolean;
+}
+
+export type Anchor = EllipseAnchor | RectangleAnchor;
+
+export interface AnchorLimits {
+  /** Smallest and largest shape size (longer side) in page pixels. */
+  minSize: number;
+  maxSize: number;
+  /** Accepted long/short side ratios of rectangles. */
+  rectangleAspect: [number, number];
+  /** Accepted long/short axis ratios of ellipses. */
+  ellipseAspect: number;
+}
+
+/** Canny thresholds on 8-bit grey and saturation: low enough for a grey logo on a grey photo. */
+const CANNY_LOW = 40;
+const CANNY_HIGH = 100;
+/**
+ * Regions stop where the (dilated) edges start, about 1.5 px inside the true outline: measured on
+ * rendered discs from 40 to 130 px across, the traced ellipse came out 3 px short on each axis.
+ */
+const EDGE_INSET = 1.5;
+
+export function findAnchors(page: Page, limits: AnchorLimits): Anchor[] {
+  const cv = getCv();
+  return withMats((track) => {
+    const rgba = track(new cv.Mat(page.height, page.width, cv.CV_8UC4));
+    rgba.data.set(page.rgba);
+    const gray = track(new cv.Mat());
+    cv.cvtColor(rgba, gray, cv.COLOR_RGBA2GRAY);
+    const sat = track(saturation(page));
+    const edges = track(new cv.Mat());
+    const satEdges = track(new cv.Mat());
+    cv.Canny(gray, edges, CANNY_LOW, CANNY_HIGH, 3, true);
+    cv.Canny(sat, satEdges, CANNY_LOW, CANNY_HIGH, 3, true);
+    cv.bitwise_or(edges, satEdges, edges);
+    // Canny's thin edges leave one-pixel gaps where two outlines run close (the arrow's white
+    // stroke against the disc); a small dilation closes them.
+    const kernel = track(cv.getStructuringElement(cv.MORPH_CROSS, new cv.Size(3, 3)));
+    cv.dilate(edges, edges, kernel);
+    // Regions are the complement of edges; their outlines are the shapes' outlines. Components are
+    // labelled once and only those of a plausible size are traced, which on a text page is a few
+    // dozen out of tens of thousands.
+    const regions = track(new cv.Mat());
+    cv.bitwise_not(edges, regions);
+    const labels = track(new cv.Mat());
+    const stats = track(new cv.Mat());
+    const centroids = track(new cv.Mat());
+    const count = cv.connectedComponentsWithStats(regions, labels, stats, centroids, 4, cv.CV_32S);
+    const st = stats.data32S as Int32Array;
+    const lab = labels.data32S as Int32Array;
+    const anchors: Anchor[] = [];
+    for (let k = 1; k < count; k++) {
+      const [x, y, w, h, area] = [st[k * 5], st[k * 5 + 1], st[k * 5 + 2], st[k * 5 + 3], st[k * 5 + 4]];
+      const size = Math.max(w, h);
+      if (size < limits.minSize || size > limits.maxSize || area < size * 2) continue;
+      if (w * h > page.width * page.height * 0.5) continue;
+      // Trace this component alone, in its own box with a one-pixel margin.
+      const mask = track(new cv.Mat(h + 2, w + 2, cv.CV_8UC1, new cv.Scalar(0)));
+      const md = mask.data as Uint8Array;
+      for (let yy = 0; yy < h; yy++) {
+        const row = (y + yy) * page.width + x;
+        for (let xx = 0; xx < w; xx++) if (lab[row + xx] === k) md[(yy + 1) * (w + 2) + xx + 1] = 255;
+      }
+      const contours = track(new cv.MatVector());
+      const hierarchy = track(new cv.Mat());
+      cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_NONE, new cv.Point(x - 1, y - 1));
+      if (contours.size() === 0) continue;
+      const contour = track(contours.get(0));
+      const anchor = classify(cv, contour, page, limits);
+      if (anchor) anchors.push(anchor);
+    }
+    return anchors;
+  });
+}
+
+function saturation(page: Page): Mat {
+  const cv = getCv();
+  const out = new cv.Mat(page.height, page.width, cv.CV_8UC1);
+  const src = page.rgba;
+  const dst = out.data as Uint8Array;
+  for (let i = 0, j = 0; j < dst.length; i += 4, j++) {
+    const r = src[i];
+    const g = src[i + 1];
+    const b = src[i + 2];
+    dst[j] = Math.max(r, g, b) - Math.min(r, g, b);
+  }
+  return out;
+}
+
+function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits): Anchor | null {
+  const rect = cv.boundingRect(contour);
+  const size = Math.max(rect.width, rect.height);
+  if (size < limits.minSize || size > limits.maxSize) return null;
+  if (contour.rows < 20) return null;
+  const touchesEdge = rect.x <= 1 || rect.y <= 1 || rect.x + rect.width >= page.width - 1 || rect.y + rect.height >= page.height - 1;
+  if (touchesEdge) return cutEllipse(cv, contour, page, limits);
+  return withMats((track) => {
+    const hull = track(new cv.Mat());
+    cv.convexHull(contour, hull, false, true);
+    const hullArea = cv.contourArea(hull);
+    if (hullArea <= 0) return null;
+
+    const box = cv.minAreaRect(hull);
+    const long = Math.max(box.size.width, box.size.height);
+    const short = Math.min(box.size.width, box.size.height);
+    if (short < 4) return null;
+    const rectFill = hullArea / (box.size.width * box.size.height);
+
+    if (hull.rows >= 5) {
+      const e = cv.fitEllipse(hull);
+      const ellipseArea = (Math.PI / 4) * e.size.width * e.size.height;
+      const fit = hullArea / ellipseArea;
+      const axes = Math.max(e.size.width, e.size.height) / Math.max(1e-6, Math.min(e.size.width, e.size.height));
+      // A disc's hull fills its fitted ellipse; a rectangle's overflows it (π/4 of its box).
+      if (fit > 0.93 && fit < 1.06 && rectFill < 0.83 && axes <= limits.ellipseAspect) {
+        return {
+          shape: 'ellipse',
+          cx: e.center.x,
+          cy: e.center.y,
+          width: e.size.width + 2 * EDGE_INSET,
+          height: e.size.height + 2 * EDGE_INSET,
+          angle: e.angle,
+          touchesEdge,
+        } satisfies EllipseAnchor;
+      }
+    }
+    const aspect = long / short;
+    if (rectFill > 0.8 && aspect >= limits.rectangleAspect[0] && aspect <= limits.rectangleAspect[1]) {
+      const corners = grow(parallelogram(cv, hull, box), EDGE_INSET);
+      return { shape: 'rectangle', corners, touchesEdge } satisfies RectangleAnchor;
+    }
+    return null;
+  });
+}
+
+/**
+ * A disc cut by the page edge: its outline is an arc plus a straight run along the border, so the
+ * ellipse is fitted to the arc alone and accepted when the arc's points lie on it.
+ */
+function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits): EllipseAnchor | null {
+  const d = contour.data32S as Int32Array;
+  const arc: number[] = [];
+  for (let i = 0; i < d.length; i += 2) {
+    const [x, y] = [d[i], d[i + 1]];
+    if (x > 2 && y > 2 && x < page.width - 3 && y < page.height - 3) arc.push(x, y);
+  }
+  if (arc.length < 40) return null;
+  return withMats((track) => {
+    const pts = track(cv.matFromArray(arc.length / 2, 1, cv.CV_32SC2, arc));
+    const e = cv.fitEllipse(pts);
+    const [a, b] = [e.size.width / 2, e.size.height / 2];
+    if (Math.min(a, b) < limits.minSize / 2 || Math.max(a, b) / Math.min(a, b) > limits.ellipseAspect) return null;
+    const t = (e.angle * Math.PI) / 180;
+    const [c, s] = [Math.cos(t), Math.sin(t)];
+    let near = 0;
+    for (let i = 0; i < arc.length; i += 2) {
+      const dx = arc[i] - e.center.x;
+      const dy = arc[i + 1] - e.center.y;
+      const u = (dx * c + dy * s) / a;
+      const v = (-dx * s + dy * c) / b;
+      if (Math.abs(Math.hypot(u, v) - 1) < 0.08) near++;
+    }
+    if (near / (arc.length / 2) < 0.85) return null;
+    return {
+      shape: 'ellipse',
+      cx: e.center.x,
+      cy: e.center.y,
+      width: e.size.width + 2 * EDGE_INSET,
+      height: e.size.height + 2 * EDGE_INSET,
+      angle: e.angle,
+      touchesEdge: true,
+    };
+  });
+}
+
+/** Moves each corner away from the centre so every side moves out by `by` pixels. */
+function grow(corners: [Point, Point, Point, Point], by: number): [Point, Point, Point, Point] {
+  const cx = corners.reduce((s, p) => s + p[0], 0) / 4;
+  const cy = corners.reduce((s, p) => s + p[1], 0) / 4;
+  return corners.map(([x, y], i) => {
+    // The corner moves along both of its sides' outward normals.
+    const prev = corners[(i + 3) % 4];
+    const next = corners[(i + 1) % 4];
+    const n1 = outward(prev, [x, y], cx, cy);
+    const n2 = outward([x, y], next, cx, cy);
+    // Offsetting two lines by `by` moves their intersection by by·(n1+n2)/(1+n1·n2).
+    const k = by / (1 + n1[0] * n2[0] + n1[1] * n2[1]);
+    return [x + k * (n1[0] + n2[0]), y + k * (n1[1] + n2[1])];
+  }) as [Point, Point, Point, Point];
+}
+
+function outward(a: Point, b: Point, cx: number, cy: number): Point {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len = Math.hypot(dx, dy) || 1;
+  let n: Point = [dy / len, -dx / len];
+  const mx = (a[0] + b[0]) / 2 - cx;
+  const my = (a[1] + b[1]) / 2 - cy;
+  if (n[0] * mx + n[1] * my < 0) n = [-n[0], -n[1]];
+  return n;
+}
+
+/**
+ * Corners of the shape: the hull simplified to four points when it is a clean quadrilateral (so a
+ * sheared box keeps its true corners), else the minimum-area rectangle's.
+ */
+function parallelogram(cv: ReturnType<typeof getCv>, hull: Mat, box: { center: { x: number; y: number }; size: { width: number; height: number }; angle: number }): [Point, Point, Point, Point] {
+  return withMats((track) => {
+    const approx = track(new cv.Mat());
+    const perimeter = cv.arcLength(hull, true);
+    cv.approxPolyDP(hull, approx, 0.03 * perimeter, true);
+    if (approx.rows === 4) {
+      const d = approx.data32S as Int32Array;
+      return [
+        [d[0], d[1]],
+        [d[2], d[3]],
+        [d[4], d[5]],
+        [d[6], d[7]],
+      ];
+    }
+    const a = (box.angle * Math.PI) / 180;
+    const [c, s] = [Math.cos(a), Math.sin(a)];
+    const [hw, hh] = [box.size.width / 2, box.size.height / 2];
+    const pts: Point[] = [
+      [-hw, -hh],
+      [hw, -hh],
+      [hw, hh],
+      [-hw, hh],
+    ].map(([x, y]) => [box.center.x + x * c - y * s, box.center.y + x * s + y * c]);
+    return pts as [Point, Point, Point, Point];
+  });
+}

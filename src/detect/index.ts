@@ -1,0 +1,167 @@
+// page → detections. Anchors (solid shapes of the logo) give candidate places; each is turned into a
+// whole-logo transform, refined, and kept when the whole logo is there.
+import type { Charter } from '../charter/schema.ts';
+import type { BBox, Detection, Homography, Page } from '../types.ts';
+import { findAnchors, type Anchor, type AnchorLimits } from './anchors.ts';
+import { rgbaToGray, project, multiply, type Gray } from './raster.ts';
+import { buildReference, REF_SCALE, type ReferenceModel } from './reference.ts';
+import {
+  buildScoreGrid,
+  ellipseHypothesis,
+  rectangleHypotheses,
+  referencePolar,
+  refine,
+  scoreLogo,
+  type Hypothesis,
+  type LogoScore,
+  type Matrix,
+  type ScoreGrid,
+} from './register.ts';
+
+/** Smallest whole-logo width, in page pixels, the detector looks for (well under the charter minimum). */
+const MIN_LOGO_WIDTH = 80;
+/** A disc whose polar profile correlates less than this with the reference is not the @. */
+const MIN_POLAR_SCORE = 0.45;
+
+export interface Detector {
+  reference: ReferenceModel;
+  detect(page: Page, gray?: Gray): Detection[];
+}
+
+export interface Candidate {
+  pageFromRef: Matrix;
+  mirrored: boolean;
+  score: LogoScore;
+  anchor: Anchor;
+}
+
+export async function createDetector(charter: Charter, reference?: ReferenceModel): Promise<Detector> {
+  const ref = reference ?? (await buildReference(charter));
+  const grid = buildScoreGrid(ref);
+  const anchors = charter.detection.anchors;
+  const polar = new Map(anchors.filter((a) => a.shape === 'ellipse').map((a) => [a.element, referencePolar(ref, a.element)]));
+  const minConfidence = charter.detection.minConfidence;
+
+  const limits = anchorLimits(charter);
+
+  function candidate(page: Page, gray: Gray, hypothesis: Hypothesis, anchor: Anchor): Candidate {
+    const coarse = scoreLogo(page, hypothesis.pageFromRef, grid);
+    const refined = refine(gray, hypothesis.pageFromRef, grid, coarse.inverted);
+    const score = scoreLogo(page, refined, grid);
+    // ECC can slide onto a neighbour; keep whichever transform explains the logo better.
+    return score.confidence >= coarse.confidence
+      ? { pageFromRef: refined, mirrored: hypothesis.mirrored, score, anchor }
+      : { pageFromRef: hypothesis.pageFromRef, mirrored: hypothesis.mirrored, score: coarse, anchor };
+  }
+
+  function detect(page: Page, pageGray?: Gray): Detection[] {
+    const gray = pageGray ?? rgbaToGray(page.rgba, page.width, page.height);
+    const found: Candidate[] = [];
+    const all = findAnchors(page, limits);
+    // Discs first: they fix rotation and mirroring on their own; rectangles only fill the gaps.
+    const ordered = [...all.filter((a) => a.shape === 'ellipse'), ...all.filter((a) => a.shape === 'rectangle')];
+    for (const anchor of ordered) {
+      const point = anchorCentre(anchor);
+      if (found.some((c) => c.score.confidence >= minConfidence && insideLogo(c.pageFromRef, ref, point))) continue;
+      for (const spec of anchors.filter((a) => a.shape === anchor.shape)) {
+        let best: Candidate | null = null;
+        if (anchor.shape === 'ellipse') {
+          const h = ellipseHypothesis(gray, anchor, spec.element, ref, polar.get(spec.element)!);
+          if (!h || h.anchorScore < MIN_POLAR_SCORE) continue;
+          best = candidate(page, gray, h, anchor);
+        } else {
+          const hyps = rectangleHypotheses(anchor, spec.element, ref)
+            .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, grid) }))
+            .sort((a, b) => b.s.confidence - a.s.confidence);
+          if (!hyps.length || hyps[0].s.confidence < minConfidence * 0.6) continue;
+          best = candidate(page, gray, hyps[0].h, anchor);
+        }
+        if (best && best.score.confidence >= minConfidence) found.push(best);
+      }
+    }
+    return suppress(found, ref).map((c) => toDetection(c, ref, page));
+  }
+
+  return { reference: ref, detect };
+}
+
+function anchorLimits(charter: Charter): AnchorLimits {
+  const scaleOf = (id: keyof Charter['elements']) => {
+    const [, , w, h] = charter.elements[id].box;
+    return Math.max(w, h) / charter.artwork.width;
+  };
+  const smallest = Math.min(...charter.detection.anchors.map((a) => scaleOf(a.element)));
+  const rectangles = charter.detection.anchors
+    .filter((a) => a.shape === 'rectangle')
+    .map((a) => charter.elements[a.element].box)
+    .map(([, , w, h]) => Math.max(w, h) / Math.min(w, h));
+  // Shapes may be stretched by the very distortions the tool must report: accept ±60 %.
+  const aspect: [number, number] = rectangles.length ? [Math.min(...rectangles) / 1.6, Math.max(...rectangles) * 1.6] : [1, 1];
+  return { minSize: Math.floor(MIN_LOGO_WIDTH * smallest), maxSize: 20000, rectangleAspect: aspect, ellipseAspect: 1.7 };
+}
+
+function anchorCentre(anchor: Anchor): [number, number] {
+  if (anchor.shape === 'ellipse') return [anchor.cx, anchor.cy];
+  const xs = anchor.corners.map((c) => c[0]);
+  const ys = anchor.corners.map((c) => c[1]);
+  return [xs.reduce((a, b) => a + b) / 4, ys.reduce((a, b) => a + b) / 4];
+}
+
+function corners(pageFromRef: Matrix, ref: ReferenceModel): Array<[number, number]> {
+  return [
+    [0, 0],
+    [ref.width, 0],
+    [ref.width, ref.height],
+    [0, ref.height],
+  ].map(([x, y]) => project(pageFromRef, x, y));
+}
+
+function insideLogo(pageFromRef: Matrix, ref: ReferenceModel, [px, py]: [number, number]): boolean {
+  const quad = corners(pageFromRef, ref);
+  let inside = false;
+  for (let i = 0, j = 3; i < 4; j = i++) {
+    const [xi, yi] = quad[i];
+    const [xj, yj] = quad[j];
+    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function boxOf(pageFromRef: Matrix, ref: ReferenceModel): BBox {
+  const quad = corners(pageFromRef, ref);
+  const xs = quad.map((p) => p[0]);
+  const ys = quad.map((p) => p[1]);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return [Math.round(x), Math.round(y), Math.round(Math.max(...xs) - x), Math.round(Math.max(...ys) - y)];
+}
+
+function iou(a: BBox, b: BBox): number {
+  const x = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]));
+  const y = Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
+  const inter = x * y;
+  return inter / (a[2] * a[3] + b[2] * b[3] - inter);
+}
+
+/** One detection per logo: the disc and the badge of the same logo both propose it. */
+function suppress(found: Candidate[], ref: ReferenceModel): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const c of [...found].sort((a, b) => b.score.confidence - a.score.confidence)) {
+    const box = boxOf(c.pageFromRef, ref);
+    if (kept.every((k) => iou(boxOf(k.pageFromRef, ref), box) < 0.3)) kept.push(c);
+  }
+  return kept;
+}
+
+function toDetection(c: Candidate, ref: ReferenceModel, page: Page): Detection {
+  void page;
+  const refFromArtwork = [REF_SCALE, 0, 0, 0, REF_SCALE, 0, 0, 0, 1];
+  const homography = multiply(c.pageFromRef, refFromArtwork) as Homography;
+  return {
+    bbox: boxOf(c.pageFromRef, ref),
+    homography,
+    confidence: Math.round(c.score.confidence * 1000) / 1000,
+    mirrored: c.pageFromRef[0] * c.pageFromRef[4] - c.pageFromRef[1] * c.pageFromRef[3] < 0,
+    anchor: c.anchor.shape === 'ellipse' ? 'at' : 'badge',
+  };
+}
