@@ -1,0 +1,83 @@
+// The contract between the engine and one rule. A rule only reads measurements and the charter
+// and reports drafts; the engine turns drafts into findings (wording, article, waivers), so that
+// no rule has to know how findings are worded, cited or excused.
+import type { Charter, ElementId, Finding, FindingKind, Lang, LogoMeasurement, Medium, Severity } from '../types.ts';
+
+/** A text in every language logo-check speaks. */
+export type Localised = Record<Lang, string>;
+
+/**
+ * A value a message template can show. Numbers and dates are formatted by the engine for the
+ * reader's language; localised texts let a rule stay unaware of the language.
+ */
+export type TemplateValue = string | number | Date | Localised;
+
+export type ClauseId = keyof Charter['terms']['clauses'];
+
+export interface RuleMeta {
+  /** Public contract: reports, waivers in charters and users' scripts refer to it. */
+  id: string;
+  kind: FindingKind;
+  severity: Severity;
+  /** The clause of the terms the rule enforces; its article is read from the charter. */
+  clause: ClauseId;
+  scope: 'logo' | 'document';
+  description: Localised;
+  /** Message templates by message id, with {{placeholders}} filled from the draft's data. */
+  messages: Record<string, Localised>;
+  /** What the reader should do, filled from the same data as the message. */
+  fix: Localised;
+  /** Charter fields the rule reads, `*` standing for any key, e.g. 'elements.*.colours'. */
+  charterEntries: string[];
+}
+
+export interface PageGeometry {
+  width: number;
+  height: number;
+  dpi?: number;
+}
+
+export interface LogoContext {
+  charter: Charter;
+  lang: Lang;
+  /** Badge variant id the partner declared they are entitled to. */
+  category?: string;
+  /** Medium the material is meant for, whose adaptations Article X allows. */
+  medium?: Medium;
+  logo: LogoMeasurement;
+  page: PageGeometry;
+}
+
+export type DateSource = 'pdf' | 'exif' | 'xmp' | 'as-of';
+
+export interface DocumentContext {
+  charter: Charter;
+  lang: Lang;
+  /** Date the material was made or is judged at; unknown dates raise no finding. */
+  date?: Date;
+  dateSource?: DateSource;
+}
+
+export interface FindingDraft {
+  messageId: string;
+  data: Record<string, TemplateValue>;
+  element?: ElementId;
+  measured?: Finding['measured'];
+  expected?: Finding['expected'];
+  /** Overrides the rule's severity for this one finding. */
+  severity?: Severity;
+}
+
+export type Report = (draft: FindingDraft) => void;
+
+export interface LogoRule {
+  meta: RuleMeta & { scope: 'logo' };
+  check(ctx: LogoContext, report: Report): void;
+}
+
+export interface DocumentRule {
+  meta: RuleMeta & { scope: 'document' };
+  check(ctx: DocumentContext, report: Report): void;
+}
+
+export type Rule = LogoRule | DocumentRule;
