@@ -1,0 +1,78 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { IngestError } from './errors.ts';
+import { fileError, readHead } from './files.ts';
+import { sniff } from './sniff.ts';
+
+export interface ExpandedInputs {
+  /** Files to check, in argument order, folder contents sorted. */
+  files: string[];
+  problems: { path: string; error: IngestError }[];
+}
+
+/**
+ * Turns command-line paths into the list of files to check. A file named explicitly is always
+ * kept, so an unsupported one is reported rather than silently dropped; inside folders only
+ * files whose content is a supported format are kept, so a folder of mixed material just works.
+ */
+export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
+  const out: ExpandedInputs = { files: [], problems: [] };
+  const seen = new Set<string>();
+  // Keyed by real path: a file reached twice, by name or through a link, is checked once.
+  const keep = async (file: string): Promise<void> => {
+    const key = await realpath(file).catch(() => resolve(file));
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.files.push(file);
+  };
+  for (const path of paths) {
+    try {
+      const stats = await stat(path);
+      if (stats.isDirectory()) await walk(path, new Set([await realpath(path)]), keep, out.problems);
+      else await keep(path);
+    } catch (err) {
+      out.problems.push({ path, error: fileError(path, err) });
+    }
+  }
+  return out;
+}
+
+async function walk(
+  dir: string,
+  ancestors: Set<string>,
+  keep: (file: string) => Promise<void>,
+  problems: ExpandedInputs['problems'],
+): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    problems.push({ path: dir, error: fileError(dir, err) });
+    return;
+  }
+  // Code-unit order, not locale order, so that the same folder lists the same way everywhere.
+  const names = entries
+    .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
+    .map((e) => e.name)
+    .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      // stat follows symbolic links, so a link to a folder is walked like the folder itself.
+      const stats = await stat(path);
+      if (stats.isDirectory()) {
+        const real = await realpath(path);
+        // A link back to a folder we are inside would recurse forever.
+        if (ancestors.has(real)) continue;
+        await walk(path, new Set([...ancestors, real]), keep, problems);
+      } else if (stats.isFile() && stats.size > 0 && sniff(await readHead(path))) {
+        await keep(path);
+      }
+    } catch (err) {
+      // A dangling or self-referencing link is no more a document than any other stray entry.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ELOOP') continue;
+      problems.push({ path, error: fileError(path, err) });
+    }
+  }
+}

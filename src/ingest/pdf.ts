@@ -1,0 +1,268 @@
+import type { PageViewport, PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { BBox, DocumentMetadata, Page, SourceDocument, TextRun } from '../types.ts';
+import { xmpDates } from './dates.ts';
+import { IngestError, reason } from './errors.ts';
+import { readBytes } from './files.ts';
+import type { ResolvedOptions } from './options.ts';
+import { PDFJS_ASSETS } from './pdfjs-assets.ts';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
+
+// Loaded on first use: pdf.js is a large module and many runs only see images.
+let pdfjsModule: Promise<Pdfjs> | undefined;
+const pdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= loadPdfjs());
+
+async function loadPdfjs(): Promise<Pdfjs> {
+  // In Node pdf.js runs its "worker" in this thread. Handing it the worker module now, instead of
+  // letting it import the module during the first getDocument, keeps that load (seconds under a
+  // TypeScript loader) out of the first document's timeout.
+  const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+  return import('pdfjs-dist/legacy/build/pdf.mjs');
+}
+
+/** PDF user space is in points. */
+const POINTS_PER_INCH = 72;
+/** Floor for the dpi fitted to maxPixels; only an absurd page size would get there. */
+const MIN_DPI = 0.01;
+
+// pdf.js's fallbacks when a font does not state its ascent and descent.
+const DEFAULT_ASCENT = 0.8;
+
+/** The canvas factory pdf.js made for the document; it creates canvases of its own @napi-rs/canvas. */
+interface CanvasAndContext {
+  canvas: HTMLCanvasElement;
+  context: CanvasRenderingContext2D;
+}
+interface CanvasFactory {
+  create(width: number, height: number): CanvasAndContext;
+  destroy(target: CanvasAndContext): void;
+}
+
+/** Opens a PDF: parses its structure now, renders one page per `renderPage` call. */
+export async function openPdf(path: string, options: ResolvedOptions): Promise<SourceDocument> {
+  const bytes = await readBytes(path);
+  const doc = await load(path, bytes, options);
+  if (doc.numPages < 1) {
+    await doc.destroy();
+    throw new IngestError('empty', path, 'has no pages; re-export the document');
+  }
+  const metadata = await documentDates(doc);
+  let closed = false;
+  return {
+    path,
+    kind: 'pdf',
+    pageCount: doc.numPages,
+    metadata,
+    renderPage: async (index) => {
+      if (closed) throw new Error(`${path}: renderPage(${index}) called after close()`);
+      if (!Number.isInteger(index) || index < 1 || index > doc.numPages) {
+        throw new RangeError(`page index must be an integer from 1 to ${doc.numPages}, got ${index}`);
+      }
+      return renderPage(path, doc, index, options);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await doc.destroy();
+    },
+  };
+}
+
+async function load(path: string, bytes: Uint8Array, options: ResolvedOptions): Promise<PDFDocumentProxy> {
+  const { getDocument } = await pdfjs();
+  const passwords = passwordCandidates(options.password);
+  for (let attempt = 0; ; attempt++) {
+    const password = passwords[attempt];
+    const task = getDocument({
+      // pdf.js takes ownership of (detaches) the buffer, so each attempt gets its own copy.
+      data: new Uint8Array(bytes),
+      ...PDFJS_ASSETS,
+      cMapPacked: true,
+      isEvalSupported: false,
+      maxImageSize: options.maxPixels,
+      useSystemFonts: false,
+      // Silent: our JSON report goes to stdout, where pdf.js would print its warnings.
+      verbosity: 0,
+      ...(password !== undefined && { password }),
+    });
+    try {
+      return await deadline(task.promise, options.timeoutMs, () => {
+        void task.destroy().catch(() => {});
+        return new IngestError('timeout', path, `took longer than ${options.timeoutMs} ms to open; it may be malformed, or raise the timeout`);
+      });
+    } catch (err) {
+      await task.destroy().catch(() => {});
+      const wrongPassword = (err as { name?: string; code?: unknown }).name === 'PasswordException' && (err as { code?: unknown }).code === 2;
+      if (wrongPassword && attempt + 1 < passwords.length) continue;
+      throw loadError(path, err, password !== undefined);
+    }
+  }
+}
+
+/**
+ * The password as typed, then its SASLprep form (RFC 4013), which AES-256 (revision 6) PDFs
+ * expect and pdf.js does not apply: soft hyphens and similar "mapped to nothing" characters
+ * removed, other spaces made plain, then NFKC.
+ */
+function passwordCandidates(password: string | undefined): (string | undefined)[] {
+  if (password === undefined) return [undefined];
+  const prepared = password
+    .replace(/[\u00ad\u034f\u1806\u180b-\u180d\u200b-\u200d\u2060\ufe00-\ufe0f\ufeff]/g, '')
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .normalize('NFKC');
+  return prepared === password ? [password] : [password, prepared];
+}
+
+function loadError(path: string, err: unknown, passwordGiven: boolean): IngestError {
+  if (err instanceof IngestError) return err;
+  if ((err as { name?: string }).name === 'PasswordException') {
+    return new IngestError(
+      'encrypted',
+      path,
+      passwordGiven
+        ? 'is password-protected and the password given does not open it; check the password, or submit an unprotected copy'
+        : 'is password-protected; give its password, or submit an unprotected copy',
+      { cause: err },
+    );
+  }
+  return new IngestError('corrupt', path, `is not a readable PDF (${reason(err)}); re-export it from the application that made it`, {
+    cause: err,
+  });
+}
+
+async function renderPage(path: string, doc: PDFDocumentProxy, index: number, options: ResolvedOptions): Promise<Page> {
+  const state: { task?: RenderTask; expired: boolean } = { expired: false };
+  const job = (async (): Promise<Page> => {
+    const page = await doc.getPage(index);
+    try {
+      const { viewport, dpi, width, height } = fitViewport(page.getViewport.bind(page), options);
+      if (state.expired) throw new Error('expired before rendering');
+      const factory = doc.canvasFactory as CanvasFactory;
+      const target = factory.create(width, height);
+      try {
+        const task = page.render({ canvas: target.canvas, canvasContext: target.context, viewport, background: '#ffffff' });
+        // pdf.js chains drawing chunks through microtasks, which starve timers; hopping through
+        // the macrotask queue lets the deadline fire and cancel a slow page.
+        task.onContinue = (next: () => void) => setImmediate(next);
+        state.task = task;
+        await task.promise;
+        const pixels = target.context.getImageData(0, 0, width, height).data;
+        const textRuns = toTextRuns(await page.getTextContent(), viewport);
+        return { index, width, height, rgba: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength), dpi, textRuns };
+      } finally {
+        factory.destroy(target);
+      }
+    } finally {
+      page.cleanup();
+    }
+  })();
+  try {
+    return await deadline(job, options.timeoutMs, () => {
+      state.expired = true;
+      state.task?.cancel();
+      return new IngestError(
+        'timeout',
+        path,
+        `page ${index} took longer than ${options.timeoutMs} ms to render; simplify the page, render at a lower dpi or raise the timeout`,
+      );
+    });
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    throw new IngestError('corrupt', path, `page ${index} cannot be rendered (${reason(err)}); re-export the document`, { cause: err });
+  }
+}
+
+/** The viewport at the requested dpi, or at the highest dpi whose raster fits in maxPixels. */
+function fitViewport(
+  getViewport: (params: { scale: number }) => PageViewport,
+  { dpi, maxPixels }: ResolvedOptions,
+): { viewport: PageViewport; dpi: number; width: number; height: number } {
+  let used = dpi;
+  for (;;) {
+    const viewport = getViewport({ scale: used / POINTS_PER_INCH });
+    const width = Math.max(1, Math.round(viewport.width));
+    const height = Math.max(1, Math.round(viewport.height));
+    if (width * height <= maxPixels || used <= MIN_DPI) return { viewport, dpi: used, width, height };
+    // Area goes with the square of the dpi; the margin absorbs the rounding to whole pixels.
+    used = Math.max(MIN_DPI, Math.floor(used * Math.sqrt(maxPixels / (width * height)) * 0.999 * 100) / 100);
+  }
+}
+
+/**
+ * Places each text item in raster pixels. pdf.js gives the baseline origin and direction
+ * (`transform`, text space to user space) and the advance (`width`, user space); the box spans
+ * the font's descent to its ascent across the baseline.
+ */
+export function toTextRuns(content: TextContent, viewport: Pick<PageViewport, 'convertToViewportPoint'>): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const [a, b, c, d, e, f] = item.transform as number[];
+    const along = Math.hypot(a!, b!);
+    const across = Math.hypot(c!, d!);
+    if (along === 0 || across === 0) continue;
+    const u = [a! / along, b! / along];
+    const v = [c! / across, d! / across];
+    const style = content.styles[item.fontName];
+    let spanU: [number, number];
+    let spanV: [number, number];
+    if (style?.vertical) {
+      // Vertical writing: glyphs hang below the origin, centred on it.
+      spanU = [-across / 2, across / 2];
+      spanV = [-item.height, 0];
+    } else {
+      const ascent = style?.ascent || (style?.descent ? 1 + style.descent : DEFAULT_ASCENT);
+      const descent = style?.descent || ascent - 1;
+      spanU = [0, item.width];
+      spanV = [descent * across, ascent * across];
+    }
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const s of spanU) {
+      for (const t of spanV) {
+        const [x, y] = viewport.convertToViewportPoint(e! + s * u[0]! + t * v[0]!, f! + s * u[1]! + t * v[1]!) as [number, number];
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+    const x0 = Math.floor(Math.min(...xs));
+    const y0 = Math.floor(Math.min(...ys));
+    const bbox: BBox = [x0, y0, Math.ceil(Math.max(...xs)) - x0, Math.ceil(Math.max(...ys)) - y0];
+    runs.push({ text: item.str, bbox });
+  }
+  return runs;
+}
+
+async function documentDates(doc: PDFDocumentProxy): Promise<DocumentMetadata> {
+  const { PDFDateString } = await pdfjs();
+  const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
+  const fields = info as Record<string, unknown>;
+  const xmp = xmpDates(metadata ? String(metadata.getRaw()) : undefined);
+  const pdfDate = (value: unknown): Date | undefined => {
+    if (typeof value !== 'string') return undefined;
+    const date = PDFDateString.toDateObject(value);
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+  };
+  const created = pdfDate(fields.CreationDate) ?? xmp.created;
+  const modified = pdfDate(fields.ModDate) ?? xmp.modified;
+  return { ...(created && { created }), ...(modified && { modified }) };
+}
+
+/** Settles like `work`, or rejects with `onExpiry()`'s error once `ms` have passed. */
+function deadline<T>(work: Promise<T>, ms: number, onExpiry: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onExpiry()), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
