@@ -36,6 +36,8 @@ export interface AnchorLimits {
   rectangleAspect: [number, number];
   /** Accepted long/short axis ratios of ellipses. */
   ellipseAspect: number;
+  /** Inks the anchor shapes are drawn in (sRGB), segmented directly as a second source. */
+  inks: Array<[number, number, number]>;
 }
 
 /** Canny thresholds on 8-bit grey and saturation: low enough for a grey logo on a grey photo. */
@@ -46,6 +48,10 @@ const CANNY_HIGH = 100;
  * rendered discs from 40 to 130 px across, the traced ellipse came out 3 px short on each axis.
  */
 const EDGE_INSET = 1.5;
+/** An ink mask's outline sits on the colour transition, half a pixel inside on average. */
+const INK_INSET = 0.5;
+/** RGB distance under which a pixel is taken as drawn in an ink (JPEG q40 stays within it). */
+const INK_DISTANCE = 70;
 
 export function findAnchors(page: Page, limits: AnchorLimits): Anchor[] {
   const cv = getCv();
@@ -64,11 +70,28 @@ export function findAnchors(page: Page, limits: AnchorLimits): Anchor[] {
     // stroke against the disc); a small dilation closes them.
     const kernel = track(cv.getStructuringElement(cv.MORPH_CROSS, new cv.Size(3, 3)));
     cv.dilate(edges, edges, kernel);
-    // Regions are the complement of edges; their outlines are the shapes' outlines. Components are
-    // labelled once and only those of a plausible size are traced, which on a text page is a few
-    // dozen out of tens of thousands.
     const regions = track(new cv.Mat());
     cv.bitwise_not(edges, regions);
+    const anchors = shapesOf(regions, page, limits, EDGE_INSET);
+    // Edges leak where the logo touches dark content of the same lightness (a photo, text under
+    // it); the charter's own inks then still outline an unaltered logo, whatever lies around it.
+    for (const ink of limits.inks) {
+      const mask = track(inkMask(page, ink));
+      for (const anchor of shapesOf(mask, page, limits, INK_INSET)) {
+        if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
+      }
+    }
+    return anchors;
+  });
+}
+
+/**
+ * Shapes among the 4-connected regions of a mask. Components are labelled once and only those of
+ * a plausible size are traced, which on a text page is a few dozen out of tens of thousands.
+ */
+function shapesOf(regions: Mat, page: Page, limits: AnchorLimits, inset: number): Anchor[] {
+  const cv = getCv();
+  return withMats((track) => {
     const labels = track(new cv.Mat());
     const stats = track(new cv.Mat());
     const centroids = track(new cv.Mat());
@@ -93,11 +116,39 @@ export function findAnchors(page: Page, limits: AnchorLimits): Anchor[] {
       cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_NONE, new cv.Point(x - 1, y - 1));
       if (contours.size() === 0) continue;
       const contour = track(contours.get(0));
-      const anchor = classify(cv, contour, page, limits);
+      const anchor = classify(cv, contour, page, limits, inset);
       if (anchor) anchors.push(anchor);
     }
     return anchors;
   });
+}
+
+/** Pixels within a printing tolerance of one ink (RGB distance, cheap and enough to segment). */
+function inkMask(page: Page, [r, g, b]: [number, number, number]): Mat {
+  const cv = getCv();
+  const out = new cv.Mat(page.height, page.width, cv.CV_8UC1);
+  const src = page.rgba;
+  const dst = out.data as Uint8Array;
+  const limit = INK_DISTANCE * INK_DISTANCE;
+  for (let i = 0, j = 0; j < dst.length; i += 4, j++) {
+    const dr = src[i] - r;
+    const dg = src[i + 1] - g;
+    const db = src[i + 2] - b;
+    dst[j] = dr * dr + dg * dg + db * db < limit ? 255 : 0;
+  }
+  return out;
+}
+
+function centreOf(a: Anchor): [number, number] {
+  if (a.shape === 'ellipse') return [a.cx, a.cy];
+  return [a.corners.reduce((s, p) => s + p[0], 0) / 4, a.corners.reduce((s, p) => s + p[1], 0) / 4];
+}
+
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  if (a.shape !== b.shape) return false;
+  const [ax, ay] = centreOf(a);
+  const [bx, by] = centreOf(b);
+  return Math.hypot(ax - bx, ay - by) < 4;
 }
 
 function saturation(page: Page): Mat {
@@ -114,13 +165,13 @@ function saturation(page: Page): Mat {
   return out;
 }
 
-function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits): Anchor | null {
+function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits, inset: number): Anchor | null {
   const rect = cv.boundingRect(contour);
   const size = Math.max(rect.width, rect.height);
   if (size < limits.minSize || size > limits.maxSize) return null;
   if (contour.rows < 20) return null;
   const touchesEdge = rect.x <= 1 || rect.y <= 1 || rect.x + rect.width >= page.width - 1 || rect.y + rect.height >= page.height - 1;
-  if (touchesEdge) return cutEllipse(cv, contour, page, limits);
+  if (touchesEdge) return cutEllipse(cv, contour, page, limits, inset);
   return withMats((track) => {
     const hull = track(new cv.Mat());
     cv.convexHull(contour, hull, false, true);
@@ -144,8 +195,8 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits
           shape: 'ellipse',
           cx: e.center.x,
           cy: e.center.y,
-          width: e.size.width + 2 * EDGE_INSET,
-          height: e.size.height + 2 * EDGE_INSET,
+          width: e.size.width + 2 * inset,
+          height: e.size.height + 2 * inset,
           angle: e.angle,
           touchesEdge,
         } satisfies EllipseAnchor;
@@ -153,7 +204,7 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits
     }
     const aspect = long / short;
     if (rectFill > 0.8 && aspect >= limits.rectangleAspect[0] && aspect <= limits.rectangleAspect[1]) {
-      const corners = grow(parallelogram(cv, hull, box), EDGE_INSET);
+      const corners = grow(parallelogram(cv, hull, box), inset);
       return { shape: 'rectangle', corners, touchesEdge } satisfies RectangleAnchor;
     }
     return null;
@@ -164,7 +215,7 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits
  * A disc cut by the page edge: its outline is an arc plus a straight run along the border, so the
  * ellipse is fitted to the arc alone and accepted when the arc's points lie on it.
  */
-function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits): EllipseAnchor | null {
+function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits, inset: number): EllipseAnchor | null {
   const d = contour.data32S as Int32Array;
   const arc: number[] = [];
   for (let i = 0; i < d.length; i += 2) {
@@ -192,8 +243,8 @@ function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limi
       shape: 'ellipse',
       cx: e.center.x,
       cy: e.center.y,
-      width: e.size.width + 2 * EDGE_INSET,
-      height: e.size.height + 2 * EDGE_INSET,
+      width: e.size.width + 2 * inset,
+      height: e.size.height + 2 * inset,
       angle: e.angle,
       touchesEdge: true,
     };

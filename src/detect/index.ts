@@ -25,6 +25,7 @@ const MIN_POLAR_SCORE = 0.45;
 
 export interface Detector {
   reference: ReferenceModel;
+  grid: ScoreGrid;
   detect(page: Page, gray?: Gray): Detection[];
 }
 
@@ -82,7 +83,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
     return suppress(found, ref).map((c) => toDetection(c, ref, page));
   }
 
-  return { reference: ref, detect };
+  return { reference: ref, grid, detect };
 }
 
 function anchorLimits(charter: Charter): AnchorLimits {
@@ -97,7 +98,11 @@ function anchorLimits(charter: Charter): AnchorLimits {
     .map(([, , w, h]) => Math.max(w, h) / Math.min(w, h));
   // Shapes may be stretched by the very distortions the tool must report: accept ±60 %.
   const aspect: [number, number] = rectangles.length ? [Math.min(...rectangles) / 1.6, Math.max(...rectangles) * 1.6] : [1, 1];
-  return { minSize: Math.floor(MIN_LOGO_WIDTH * smallest), maxSize: 20000, rectangleAspect: aspect, ellipseAspect: 1.7 };
+  const inks = [...new Set(charter.detection.anchors.map((a) => charter.elements[a.element].colours[0]))].map((name) => {
+    const v = parseInt(charter.palette[name].hex.slice(1), 16);
+    return [(v >> 16) & 255, (v >> 8) & 255, v & 255] as [number, number, number];
+  });
+  return { minSize: Math.floor(MIN_LOGO_WIDTH * smallest), maxSize: 20000, rectangleAspect: aspect, ellipseAspect: 1.7, inks };
 }
 
 function anchorCentre(anchor: Anchor): [number, number] {

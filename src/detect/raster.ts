@@ -67,3 +67,30 @@ export function correlation(a: ArrayLike<number>, b: ArrayLike<number>, mask?: A
   }
   return va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0;
 }
+
+/**
+ * Chamfer distance (3-4 weights, Borgefors 1986) from each mask pixel to the nearest pixel outside
+ * the mask, in pixels; 0 outside the mask. Tells how deep inside a shape a pixel lies.
+ */
+export function insideDistance(mask: Uint8Array, width: number, height: number): Float32Array {
+  const INF = 1e9;
+  const d = new Float32Array(mask.length);
+  for (let i = 0; i < d.length; i++) d[i] = mask[i] ? INF : 0;
+  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= width || y >= height ? 0 : d[y * width + x]);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (!d[i]) continue;
+      d[i] = Math.min(d[i], at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4);
+    }
+  }
+  for (let y = height - 1; y >= 0; y--) {
+    for (let x = width - 1; x >= 0; x--) {
+      const i = y * width + x;
+      if (!d[i]) continue;
+      d[i] = Math.min(d[i], at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4);
+    }
+  }
+  for (let i = 0; i < d.length; i++) d[i] /= 3;
+  return d;
+}

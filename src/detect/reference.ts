@@ -4,8 +4,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { artworkPath } from '../charter/load.ts';
 import { ELEMENT_IDS, type Charter, type ElementId } from '../charter/schema.ts';
-import { hexToLab, deltaE2000 } from '../inspect/colour.ts';
-import { rgbaToGray, type Gray } from './raster.ts';
+import { insideDistance, rgbaToGray, type Gray } from './raster.ts';
 
 /** Reference pixels per artwork unit: 800×300 artwork → 400×150 reference raster. */
 export const REF_SCALE = 0.5;
@@ -25,8 +24,11 @@ export interface ReferenceModel {
   variants: VariantRaster[];
   /** Where each element is visible in the reference raster (1) or not (0). */
   elementMasks: Record<ElementId, Uint8Array>;
-  /** Per element, per palette entry: reference pixels drawn in that colour, away from edges. */
-  colourMasks: Record<ElementId, Record<string, Uint8Array>>;
+  /**
+   * Per badge variant id (and '*' for what every variant shares), per element, per palette entry:
+   * how deep (in reference pixels) each pixel lies inside an area drawn in that ink; 0 outside.
+   */
+  colourDepth: Record<string, Record<ElementId, Record<string, Float32Array>>>;
   /** Pixels of the logo's rectangle not covered by any element (where additions show best). */
   emptyMask: Uint8Array;
 }
@@ -83,6 +85,7 @@ export async function buildReference(charter: Charter): Promise<ReferenceModel> 
   const height = Math.round(charter.artwork.height * REF_SCALE);
   const variants: VariantRaster[] = [];
   let firstSvg = '';
+  let emptyMask = new Uint8Array(0);
   for (const badge of charter.badges) {
     const file = artworkPath(charter, badge.id);
     let svg: string;
@@ -100,37 +103,55 @@ export async function buildReference(charter: Charter): Promise<ReferenceModel> 
   }
 
   // An element is visible where it is drawn and no later element covers it (the arrow lies on the @).
-  const layers: Record<string, Uint8Array> = {};
-  for (const id of ELEMENT_IDS) layers[id] = await renderSvg(isolateGroups(firstSvg, [id]), width, height);
   const order = [...firstSvg.matchAll(/<g id="([a-z]+)">/g)].map((m) => m[1] as ElementId);
   const elementMasks = {} as Record<ElementId, Uint8Array>;
-  const colourMasks = {} as Record<ElementId, Record<string, Uint8Array>>;
-  const covered = new Uint8Array(width * height);
-  for (const id of [...order].reverse()) {
-    const drawn = alphaMask(layers[id], width, height, 24);
-    const visible = new Uint8Array(drawn.length);
-    for (let i = 0; i < drawn.length; i++) visible[i] = drawn[i] && !covered[i] ? 1 : 0;
-    for (let i = 0; i < drawn.length; i++) covered[i] ||= drawn[i];
-    elementMasks[id] = visible;
+  const colourDepth: ReferenceModel['colourDepth'] = {};
+  const n = width * height;
+  const common = {} as Record<ElementId, Record<string, Uint8Array>>;
+  for (const [v, badge] of charter.badges.entries()) {
+    const svg = await readFile(artworkPath(charter, badge.id), 'utf8');
+    const covered = new Uint8Array(n);
+    colourDepth[badge.id] = {} as Record<ElementId, Record<string, Float32Array>>;
+    for (const id of [...order].reverse()) {
+      const layer = await renderSvg(isolateGroups(svg, [id]), width, height);
+      const drawn = alphaMask(layer, width, height, 24);
+      const visible = new Uint8Array(n);
+      for (let i = 0; i < n; i++) visible[i] = drawn[i] && !covered[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) covered[i] ||= drawn[i];
+      if (v === 0) elementMasks[id] = visible;
+      else for (let i = 0; i < n; i++) elementMasks[id][i] ||= visible[i];
 
-    const rgba = layers[id];
-    const palette = charter.elements[id].colours.map((name) => ({ name, lab: hexToLab(charter.palette[name].hex) }));
-    colourMasks[id] = {};
-    for (const { name, lab } of palette) {
-      const mask = new Uint8Array(width * height);
-      for (let i = 0; i < mask.length; i++) {
-        if (!visible[i] || rgba[i * 4 + 3] < 250) continue;
-        const px = { r: rgba[i * 4], g: rgba[i * 4 + 1], b: rgba[i * 4 + 2] };
-        if (deltaE2000(hexToLab(rgbHex(px)), lab) < 3) mask[i] = 1;
+      colourDepth[badge.id][id] = {};
+      common[id] ??= {};
+      for (const name of charter.elements[id].colours) {
+        const [r, g, b] = hexBytes(charter.palette[name].hex);
+        const mask = new Uint8Array(n);
+        for (let i = 0; i < n; i++) {
+          if (!visible[i] || layer[i * 4 + 3] < 250) continue;
+          // Fully covered, unblended pixels of exactly that ink.
+          if (Math.abs(layer[i * 4] - r) + Math.abs(layer[i * 4 + 1] - g) + Math.abs(layer[i * 4 + 2] - b) < 12) mask[i] = 1;
+        }
+        colourDepth[badge.id][id][name] = insideDistance(mask, width, height);
+        if (!common[id][name]) common[id][name] = mask;
+        else for (let i = 0; i < n; i++) common[id][name][i] &&= mask[i];
       }
-      colourMasks[id][name] = erode(mask, width, height, 1);
+    }
+    if (v === 0) {
+      emptyMask = new Uint8Array(n);
+      for (let i = 0; i < n; i++) emptyMask[i] = covered[i] ? 0 : 1;
     }
   }
-  const emptyMask = new Uint8Array(width * height);
-  for (let i = 0; i < emptyMask.length; i++) emptyMask[i] = covered[i] ? 0 : 1;
-  return { charter, width, height, variants, elementMasks, colourMasks, emptyMask };
+  // Where the badge variant is not known (an altered text), only what all variants share is measured.
+  colourDepth['*'] = {} as Record<ElementId, Record<string, Float32Array>>;
+  for (const id of ELEMENT_IDS) {
+    colourDepth['*'][id] = {};
+    for (const name of Object.keys(common[id])) colourDepth['*'][id][name] = insideDistance(common[id][name], width, height);
+  }
+  return { charter, width, height, variants, elementMasks, colourDepth, emptyMask };
 }
 
-function rgbHex({ r, g, b }: { r: number; g: number; b: number }): string {
-  return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+function hexBytes(hex: string): [number, number, number] {
+  const v = parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
+

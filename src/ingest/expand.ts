@@ -18,6 +18,9 @@ export interface ExpandedInputs {
 export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
   const out: ExpandedInputs = { files: [], problems: [] };
   const seen = new Set<string>();
+  // Real paths of folders already walked: each is walked once however many links lead to it,
+  // which also ends symbolic-link loops.
+  const walked = new Set<string>();
   // Keyed by real path: a file reached twice, by name or through a link, is checked once.
   const keep = async (file: string): Promise<void> => {
     const key = await realpath(file).catch(() => resolve(file));
@@ -28,7 +31,7 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
   for (const path of paths) {
     try {
       const stats = await stat(path);
-      if (stats.isDirectory()) await walk(path, new Set([await realpath(path)]), keep, out.problems);
+      if (stats.isDirectory()) await walk(path, walked, keep, out.problems);
       else await keep(path);
     } catch (err) {
       out.problems.push({ path, error: fileError(path, err) });
@@ -39,12 +42,15 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
 
 async function walk(
   dir: string,
-  ancestors: Set<string>,
+  walked: Set<string>,
   keep: (file: string) => Promise<void>,
   problems: ExpandedInputs['problems'],
 ): Promise<void> {
   let entries;
   try {
+    const real = await realpath(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
     problems.push({ path: dir, error: fileError(dir, err) });
@@ -61,10 +67,7 @@ async function walk(
       // stat follows symbolic links, so a link to a folder is walked like the folder itself.
       const stats = await stat(path);
       if (stats.isDirectory()) {
-        const real = await realpath(path);
-        // A link back to a folder we are inside would recurse forever.
-        if (ancestors.has(real)) continue;
-        await walk(path, new Set([...ancestors, real]), keep, problems);
+        await walk(path, walked, keep, problems);
       } else if (stats.isFile() && stats.size > 0 && sniff(await readHead(path))) {
         await keep(path);
       }

@@ -71,7 +71,7 @@ export async function openPdf(path: string, options: ResolvedOptions): Promise<S
 }
 
 async function load(path: string, bytes: Uint8Array, options: ResolvedOptions): Promise<PDFDocumentProxy> {
-  const { getDocument } = await pdfjs();
+  const { getDocument, PasswordResponses } = await pdfjs();
   const passwords = passwordCandidates(options.password);
   for (let attempt = 0; ; attempt++) {
     const password = passwords[attempt];
@@ -94,7 +94,8 @@ async function load(path: string, bytes: Uint8Array, options: ResolvedOptions): 
       });
     } catch (err) {
       await task.destroy().catch(() => {});
-      const wrongPassword = (err as { name?: string; code?: unknown }).name === 'PasswordException' && (err as { code?: unknown }).code === 2;
+      const { name, code } = err as { name?: string; code?: unknown };
+      const wrongPassword = name === 'PasswordException' && code === PasswordResponses.INCORRECT_PASSWORD;
       if (wrongPassword && attempt + 1 < passwords.length) continue;
       throw loadError(path, err, password !== undefined);
     }
@@ -195,7 +196,7 @@ function fitViewport(
  * (`transform`, text space to user space) and the advance (`width`, user space); the box spans
  * the font's descent to its ascent across the baseline.
  */
-export function toTextRuns(content: TextContent, viewport: Pick<PageViewport, 'convertToViewportPoint'>): TextRun[] {
+function toTextRuns(content: TextContent, viewport: Pick<PageViewport, 'convertToViewportPoint'>): TextRun[] {
   const runs: TextRun[] = [];
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '') continue;

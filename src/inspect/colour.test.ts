@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deltaE2000, hexToLab, meanColour, rgbToHex, rgbToLab } from './colour.ts';
+import { deltaE2000, hexToLab, medianColour, rgbToHex, rgbToLab } from './colour.ts';
 
 describe('deltaE2000', () => {
   // Pairs from Sharma, Wu & Dalal (2005), table 1 of the supplementary test data.
@@ -34,15 +34,16 @@ describe('rgbToLab', () => {
   });
 });
 
-describe('meanColour', () => {
-  it('averages only masked pixels, in linear light', () => {
-    const rgba = new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255, 10, 200, 30, 255]);
-    const { rgb, samples } = meanColour(rgba, new Uint8Array([1, 1, 0]));
-    expect(samples).toBe(2);
-    // Half black, half white in linear light is sRGB 188, not 128.
-    expect(rgbToHex(rgb)).toBe('#BCBCBC');
+describe('medianColour', () => {
+  it('takes the per-channel median of masked pixels only', () => {
+    const px = (r: number, g: number, b: number) => [r, g, b, 255];
+    const rgba = new Uint8Array([...px(0, 85, 164), ...px(0, 85, 164), ...px(255, 255, 255), ...px(9, 9, 9)]);
+    const { rgb, samples } = medianColour(rgba, new Uint8Array([1, 1, 1, 0]));
+    expect(samples).toBe(3);
+    // One white pixel among blue ones does not pull the colour towards white.
+    expect(rgbToHex(rgb)).toBe('#0055A4');
   });
   it('reports no samples for an empty mask', () => {
-    expect(meanColour(new Uint8Array(4), new Uint8Array(1)).samples).toBe(0);
+    expect(medianColour(new Uint8Array(4), new Uint8Array(1)).samples).toBe(0);
   });
 });

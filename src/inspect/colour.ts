@@ -48,23 +48,30 @@ export function hexToLab(hex: string): Lab {
 }
 
 /**
- * Mean colour of the pixels under mask, averaged in linear light (what the eye integrates, and
- * what JPEG chroma subsampling and anti-aliasing preserve), returned as 8-bit sRGB.
+ * Typical colour of the pixels under mask: the per-channel median. A median shrugs off what a mean
+ * would absorb — JPEG ringing, anti-aliased text edges, a stray mark — as long as most samples are
+ * the ink itself.
  */
-export function meanColour(rgba: Uint8Array, mask: Uint8Array): { rgb: Rgb; samples: number } {
-  let r = 0;
-  let g = 0;
-  let b = 0;
+export function medianColour(rgba: Uint8Array, mask: Uint8Array): { rgb: Rgb; samples: number } {
+  const hist = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
   let n = 0;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
-    r += linear(rgba[i * 4]);
-    g += linear(rgba[i * 4 + 1]);
-    b += linear(rgba[i * 4 + 2]);
+    hist[0][rgba[i * 4]]++;
+    hist[1][rgba[i * 4 + 1]]++;
+    hist[2][rgba[i * 4 + 2]]++;
     n++;
   }
   if (n === 0) return { rgb: { r: 0, g: 0, b: 0 }, samples: 0 };
-  return { rgb: { r: encode(r / n), g: encode(g / n), b: encode(b / n) }, samples: n };
+  const median = (h: Uint32Array) => {
+    let seen = 0;
+    for (let v = 0; v < 256; v++) {
+      seen += h[v];
+      if (seen * 2 >= n) return v;
+    }
+    return 255;
+  };
+  return { rgb: { r: median(hist[0]), g: median(hist[1]), b: median(hist[2]) }, samples: n };
 }
 
 const deg = (rad: number) => (rad * 180) / Math.PI;

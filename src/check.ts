@@ -1,0 +1,96 @@
+// The checker: file → report entry. It owns what is costly to start (OpenCV and the reference
+// model, the OCR worker) so that a batch of thousands of files pays for them once.
+import sharp from 'sharp';
+import { createDetector, type Detector } from './detect/index.ts';
+import { rgbaToGray } from './detect/raster.ts';
+import { IngestError, openDocument } from './ingest/index.ts';
+import { createInspector, type Inspector, type PartnerLogo } from './inspect/index.ts';
+import { createOcr, type Ocr } from './inspect/text.ts';
+import { fileStatus } from './report/summary.ts';
+import { checkDocument, checkLogo } from './rules/index.ts';
+import type { DateSource } from './rules/index.ts';
+import type { CheckOptions, FileResult, LogoResult, PageResult, SourceDocument } from './types.ts';
+
+export interface Checker {
+  /** Never throws for a bad file: it comes back with status 'error' and what went wrong. */
+  checkFile(path: string): Promise<FileResult>;
+  close(): Promise<void>;
+}
+
+export async function createChecker(options: CheckOptions): Promise<Checker> {
+  const { charter } = options;
+  const medium = options.medium ? charter.media.find((m) => m.id === options.medium) : undefined;
+  if (options.medium && !medium) {
+    throw new Error(`unknown medium "${options.medium}"; the charter defines ${charter.media.map((m) => m.id).join(', ')}`);
+  }
+  if (options.category && !charter.badges.some((b) => b.id === options.category)) {
+    throw new Error(`unknown category "${options.category}"; the charter defines ${charter.badges.map((b) => b.id).join(', ')}`);
+  }
+  const detector: Detector = await createDetector(charter);
+  const ocr: Ocr = createOcr();
+  const partner = options.partnerLogo ? await loadPartnerLogo(options.partnerLogo) : undefined;
+  const inspector: Inspector = createInspector(detector.reference, detector.grid, ocr, partner);
+
+  async function checkPages(doc: SourceDocument, result: FileResult): Promise<void> {
+    for (let index = 1; index <= doc.pageCount; index++) {
+      const page = await doc.renderPage(index);
+      const gray = rgbaToGray(page.rgba, page.width, page.height);
+      const logos: LogoResult[] = [];
+      for (const detection of detector.detect(page, gray)) {
+        const measurement = await inspector.measure(page, detection);
+        const findings = checkLogo({
+          charter,
+          lang: options.lang,
+          category: options.category,
+          medium,
+          logo: measurement,
+          page: { width: page.width, height: page.height, dpi: page.dpi },
+        });
+        logos.push({ bbox: detection.bbox, confidence: detection.confidence, badge: measurement.badge.match, findings, measurement });
+      }
+      const pageResult: PageResult = { page: index, width: page.width, height: page.height, logos };
+      result.pages.push(pageResult);
+    }
+  }
+
+  async function checkFile(path: string): Promise<FileResult> {
+    const result: FileResult = { path, status: 'pass', pages: [], findings: [] };
+    let doc: SourceDocument | undefined;
+    try {
+      doc = await openDocument(path, { dpi: options.dpi });
+      result.kind = doc.kind;
+      const date = options.asOf ?? doc.metadata.created;
+      const dateSource: DateSource | undefined = options.asOf ? 'as-of' : doc.metadata.created ? (doc.kind === 'pdf' ? 'pdf' : 'exif') : undefined;
+      if (date) result.date = date.toISOString();
+      await checkPages(doc, result);
+      result.findings.push(...checkDocument({ charter, lang: options.lang, date, dateSource }));
+    } catch (err) {
+      // What was analysed before the failure stays in the report; the file is marked unreadable.
+      result.error =
+        err instanceof IngestError
+          ? { code: err.code, message: err.message }
+          : { code: 'internal', message: `${path}: analysis failed: ${(err as Error)?.message ?? String(err)}` };
+    } finally {
+      await doc?.close().catch(() => undefined);
+    }
+    result.status = fileStatus(result);
+    return result;
+  }
+
+  return {
+    checkFile,
+    async close() {
+      await ocr.close();
+    },
+  };
+}
+
+/** The partner's own logo, the one addition Article X allows, kept as grey for comparison. */
+async function loadPartnerLogo(file: string): Promise<PartnerLogo> {
+  try {
+    const { data, info } = await sharp(file).flatten({ background: '#ffffff' }).greyscale().resize({ width: 128, height: 128, fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+    return { gray: Float32Array.from(data), width: info.width, height: info.height };
+  } catch (err) {
+    throw new Error(`--partner-logo ${file} cannot be read as an image: ${(err as Error).message}`);
+  }
+}

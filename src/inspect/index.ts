@@ -1,0 +1,463 @@
+// detection → measurements. Everything a rule may ask about one logo is measured here, once:
+// geometry from the registration, colours per element and palette entry, presence, texts,
+// foreign marks, clear space. Rules then only read the frozen result.
+import sharp from 'sharp';
+import pixelmatch from 'pixelmatch';
+import { ELEMENT_IDS, type Charter, type ElementId } from '../charter/schema.ts';
+import type {
+  AdditionRegion,
+  BBox,
+  ClearSpaceMeasurement,
+  ColourMeasurement,
+  Detection,
+  ElementMeasurement,
+  LogoMeasurement,
+  Page,
+  TextMeasurement,
+} from '../types.ts';
+import { correlation, invert, multiply, project } from '../detect/raster.ts';
+import { REF_SCALE, type ReferenceModel } from '../detect/reference.ts';
+import { sampleGridRgb, scoreLogo, type ScoreGrid } from '../detect/register.ts';
+import { deltaE2000, hexToLab, medianColour, rgbToHex, rgbToLab } from './colour.ts';
+import { decompose } from './geometry.ts';
+import { judgeText, type ApprovedText, type Ocr } from './text.ts';
+
+/**
+ * Correlation with an approved text's artwork above which the text is taken as that one without
+ * OCR. Measured on rendered logos 160–400 px wide, JPEG q50–90: the right badge scored 0.81–0.999,
+ * the next best variant 0.39–0.52, one-letter misspellings 0.36–0.53; the tagline 0.87–0.999.
+ */
+const TEXT_MATCH = 0.75;
+/** …and it must beat every other approved text by this much. */
+const TEXT_MARGIN = 0.15;
+/** Colours are sampled this many page pixels away from any edge (anti-aliasing, JPEG chroma). */
+const COLOUR_MARGIN_PX = 2;
+/** Fewest edge-free pixels a colour is judged on. */
+const MIN_COLOUR_SAMPLES = 30;
+/** A chroma (C*ab) under this is neutral ink: grey, black or white. */
+const NEUTRAL_CHROMA = 12;
+
+export interface PartnerLogo {
+  gray: Float32Array;
+  width: number;
+  height: number;
+}
+
+export interface Inspector {
+  measure(page: Page, detection: Detection): Promise<LogoMeasurement>;
+}
+
+export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, partnerLogo?: PartnerLogo): Inspector {
+  const charter = ref.charter;
+  const badges: ApprovedText[] = charter.badges.map((b) => ({ id: b.id, text: b.text }));
+  const taglines: ApprovedText[] = [{ id: 'tagline', text: charter.tagline.text }];
+  const palette = Object.fromEntries(Object.entries(charter.palette).map(([k, v]) => [k, { ...v, lab: hexToLab(v.hex) }]));
+
+  async function measure(page: Page, detection: Detection): Promise<LogoMeasurement> {
+    const pageFromArtwork = detection.homography;
+    const pageFromRef = multiply(pageFromArtwork, [1 / REF_SCALE, 0, 0, 0, 1 / REF_SCALE, 0, 0, 0, 1]);
+    const geometry = decompose(pageFromArtwork, charter.artwork, page.dpi);
+    const [R, G, B, L] = sampleGridRgb(page.rgba, page.width, page.height, pageFromRef, ref.width, ref.height, 1);
+    const n = ref.width * ref.height;
+    const registered = new Uint8Array(n * 4);
+    const onPage = new Uint8Array(n);
+    let visible = 0;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(L[i])) continue;
+      onPage[i] = 1;
+      visible++;
+      registered[i * 4] = R[i];
+      registered[i * 4 + 1] = G[i];
+      registered[i * 4 + 2] = B[i];
+      registered[i * 4 + 3] = 255;
+    }
+    const visibleFraction = visible / n;
+    const score = scoreLogo(page, pageFromRef, grid);
+
+    const refPerPagePx = ref.width / Math.max(1, geometry.widthPx);
+    const minDepth = Math.max(1.5, COLOUR_MARGIN_PX * refPerPagePx);
+    const elements = {} as Record<ElementId, ElementMeasurement>;
+    for (const id of ELEMENT_IDS) {
+      const mask = ref.elementMasks[id];
+      let total = 0;
+      let seen = 0;
+      for (let i = 0; i < n; i++) if (mask[i]) (total++, onPage[i] && seen++);
+      const likeness = Number.isNaN(score.elements[id]) ? 0 : score.elements[id];
+      const elementVisible = total ? seen / total : 0;
+      const present = elementVisible > 0.25 && likeness >= charter.presence.minLikeness;
+      elements[id] = { id, visibleFraction: round(elementVisible), likeness: round(likeness), present, colours: [] };
+    }
+
+    // A text element whose wording changed no longer looks like the artwork, yet it is there:
+    // if OCR reads something close to an approved text, the element is present and altered.
+    const texts = { badge: nothing(), tagline: nothing() };
+    for (const [id, approved] of [
+      ['badge', badges],
+      ['tagline', taglines],
+    ] as const) {
+      const element = elements[id];
+      if (element.visibleFraction <= 0.25) continue;
+      const read = await readText(id, page, pageFromArtwork, registered, onPage, approved);
+      if (!element.present && read.text !== null && read.similarity >= charter.text.minSimilarity) element.present = true;
+      if (element.present) texts[id] = read;
+    }
+    const { badge, tagline } = texts;
+
+    // Ink areas of the badge read (its text's strokes differ by variant); an altered text has no
+    // known strokes, so only what every variant shares is sampled, and an altered tagline is not.
+    const depths = ref.colourDepth[badge.match ?? '*'];
+    for (const id of ELEMENT_IDS) {
+      if (!elements[id].present) continue;
+      if (id === 'tagline' && !tagline.match) continue;
+      for (const name of charter.elements[id].colours) {
+        const depth = depths[id][name];
+        const sample = new Uint8Array(n);
+        for (let i = 0; i < n; i++) if (depth[i] >= minDepth && onPage[i]) sample[i] = 1;
+        const { rgb, samples } = medianColour(registered, sample);
+        // Too few pixels lie clear of edges (thin strokes on a small logo): no reliable colour.
+        if (samples < MIN_COLOUR_SAMPLES) continue;
+        const lab = rgbToLab(rgb);
+        elements[id].colours.push({
+          expected: name,
+          measured: roundLab(lab),
+          measuredHex: rgbToHex(rgb),
+          deltaE: Math.round(deltaE2000(lab, palette[name].lab) * 10) / 10,
+          tolerance: palette[name].tolerance,
+          samples,
+        });
+      }
+    }
+
+    // Areas another rule already explains are not additions: an altered text, a removed element.
+    const excluded: ElementId[] = ELEMENT_IDS.filter((id) => !elements[id].present);
+    if (elements.badge.present && !badge.match) excluded.push('badge');
+    if (elements.tagline.present && !tagline.match) excluded.push('tagline');
+    const variant = ref.variants.find((v) => v.id === badge.match) ?? ref.variants[0];
+    const clearSpace = measureClearSpace(page, pageFromArtwork);
+    const additions = findAdditions(registered, onPage, variant.rgba, elements, excluded, clearSpace.plain ? clearSpace.ground : null, pageFromRef);
+
+    return {
+      detection,
+      geometry,
+      elements,
+      monochrome: isMonochrome(elements),
+      badge,
+      tagline,
+      additions,
+      clearSpace: { marginPx: clearSpace.marginPx, occupiedFraction: clearSpace.occupiedFraction },
+      croppedEdges: visibleFraction < 1 ? croppedEdges(pageFromRef, ref, page) : [],
+      visibleFraction: round(visibleFraction),
+    };
+  }
+
+  async function readText(
+    id: 'badge' | 'tagline',
+    page: Page,
+    pageFromArtwork: number[],
+    registered: Uint8Array,
+    onPage: Uint8Array,
+    approved: ApprovedText[],
+  ): Promise<TextMeasurement> {
+    const [bx, by, bw, bh] = charter.elements[id].box;
+    // 1. The PDF's own text, when runs fall inside the element's box.
+    const artworkFromPage = invert(pageFromArtwork);
+    const runs = page.textRuns
+      .filter((run) => {
+        const [x, y] = project(artworkFromPage, run.bbox[0] + run.bbox[2] / 2, run.bbox[1] + run.bbox[3] / 2);
+        return x >= bx && x <= bx + bw && y >= by && y <= by + bh;
+      })
+      .sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+    if (runs.length) return judgeText(runs.map((r) => r.text).join(' '), 'pdf-text', approved);
+
+    // 2. The approved artwork itself: the registered pixels correlate with one approved text.
+    const inset = 4 * REF_SCALE;
+    const box = new Uint8Array(ref.width * ref.height);
+    for (let y = Math.ceil((by * REF_SCALE) + inset); y < Math.floor((by + bh) * REF_SCALE - inset); y++) {
+      for (let x = Math.ceil(bx * REF_SCALE + inset); x < Math.floor((bx + bw) * REF_SCALE - inset); x++) {
+        if (onPage[y * ref.width + x]) box[y * ref.width + x] = 1;
+      }
+    }
+    const luma = lumaOf(registered);
+    const scores = approved.map((text) => {
+      const variant = id === 'badge' ? ref.variants.find((v) => v.id === text.id)! : ref.variants[0];
+      return { text, score: Math.abs(correlation(luma, variant.gray.data, box)) };
+    });
+    scores.sort((a, b) => b.score - a.score);
+    if (scores[0].score >= TEXT_MATCH && (scores.length < 2 || scores[0].score - scores[1].score > TEXT_MARGIN)) {
+      return { ...judgeText(scores[0].text.text, 'artwork', approved), similarity: 1 };
+    }
+
+    // 3. OCR of the element, resampled with dark text on light, inside its box: the box's own
+    // edges would otherwise be read as a stray "|" or "l".
+    const crop = await textImage(page, pageFromArtwork, [bx + 12, by + 6, bw - 24, bh - 12]);
+    const read = await ocr.read(crop);
+    return judgeText(read || null, read ? 'ocr' : null, approved);
+  }
+
+  async function textImage(page: Page, pageFromArtwork: number[], [bx, by, bw, bh]: number[]): Promise<Buffer> {
+    const scale = 1.5;
+    const w = Math.round(bw * scale);
+    const h = Math.round(bh * scale);
+    const offset = [1 / scale, 0, bx, 0, 1 / scale, by, 0, 0, 1];
+    const [, , , L] = sampleGridRgb(page.rgba, page.width, page.height, multiply(pageFromArtwork, offset), w, h, 1);
+    const gray = new Uint8Array(w * h);
+    let sum = 0;
+    for (let i = 0; i < gray.length; i++) sum += Number.isNaN(L[i]) ? 255 : L[i];
+    // Tesseract reads dark text on a light ground; the badge is light text on a dark box.
+    const flip = sum / gray.length < 128;
+    for (let i = 0; i < gray.length; i++) {
+      const v = Number.isNaN(L[i]) ? 255 : L[i];
+      gray[i] = flip ? 255 - v : v;
+    }
+    const pad = 20;
+    return sharp(gray, { raw: { width: w, height: h, channels: 1 } })
+      .normalise()
+      .extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' })
+      .png()
+      .toBuffer();
+  }
+
+  /** The band around the logo the charter keeps clear, and the colour of the ground there. */
+  function measureClearSpace(page: Page, pageFromArtwork: number[]): ClearSpaceMeasurement & { plain: boolean; ground: number[] } {
+    const { width, height } = charter.artwork;
+    const margin = charter.clearSpace.marginRatio * height;
+    const samples: number[][] = [];
+    const step = Math.max(2, margin / 8);
+    for (let y = -margin; y <= height + margin; y += step) {
+      for (let x = -margin; x <= width + margin; x += step) {
+        if (x > 0 && x < width && y > 0 && y < height) continue;
+        const [px, py] = project(pageFromArtwork, x, y);
+        const ix = Math.round(px);
+        const iy = Math.round(py);
+        if (ix < 0 || iy < 0 || ix >= page.width || iy >= page.height) continue;
+        const k = (iy * page.width + ix) * 4;
+        samples.push([page.rgba[k], page.rgba[k + 1], page.rgba[k + 2]]);
+      }
+    }
+    const marginPx = Math.round(margin * Math.hypot(pageFromArtwork[3], pageFromArtwork[4]) * 10) / 10;
+    if (samples.length === 0) return { marginPx, occupiedFraction: 0, plain: true, ground: [255, 255, 255] };
+    const median = [0, 1, 2].map((c) => samples.map((s) => s[c]).sort((a, b) => a - b)[samples.length >> 1]);
+    // Another colour than the surrounding ground, by more than a printing tolerance, is content.
+    const occupied = samples.filter((s) => Math.hypot(s[0] - median[0], s[1] - median[1], s[2] - median[2]) > 40).length;
+    const occupiedFraction = Math.round((occupied / samples.length) * 1000) / 1000;
+    return { marginPx, occupiedFraction, plain: occupiedFraction < 0.1, ground: median };
+  }
+
+  function findAdditions(
+    registered: Uint8Array,
+    onPage: Uint8Array,
+    expected: Uint8Array,
+    elements: Record<ElementId, ElementMeasurement>,
+    excluded: ElementId[],
+    ground: number[] | null,
+    pageFromRef: number[],
+  ): AdditionRegion[] {
+    const { width, height } = ref;
+    const n = width * height;
+    // Compare like with like: the approved artwork in the inks actually measured on the page, on the
+    // page's own ground; where the ground is busy (a photo), only the inked areas can be judged.
+    const recoloured = recolour(expected, elements, ref);
+    if (ground) {
+      for (let i = 0; i < n; i++) {
+        if (ref.emptyMask[i]) [recoloured[i * 4], recoloured[i * 4 + 1], recoloured[i * 4 + 2]] = ground;
+      }
+    }
+    const consider = new Uint8Array(n);
+    const inked = dilate(ref.emptyMask.map((v) => (v ? 0 : 1)), width, height, 2);
+    for (let i = 0; i < n; i++) {
+      if (!onPage[i]) continue;
+      if (!ground && !inked[i]) continue;
+      consider[i] = 1;
+    }
+    for (const id of excluded) {
+      const [bx, by, bw, bh] = charter.elements[id].box.map((v) => v * REF_SCALE);
+      for (let y = Math.max(0, Math.floor(by) - 2); y < Math.min(height, Math.ceil(by + bh) + 2); y++) {
+        for (let x = Math.max(0, Math.floor(bx) - 2); x < Math.min(width, Math.ceil(bx + bw) + 2); x++) consider[y * width + x] = 0;
+      }
+    }
+    const a = new Uint8Array(n * 4);
+    const b = new Uint8Array(n * 4);
+    for (let i = 0; i < n; i++) {
+      const src = consider[i] ? registered : recoloured;
+      for (let c = 0; c < 4; c++) {
+        a[i * 4 + c] = src[i * 4 + c];
+        b[i * 4 + c] = recoloured[i * 4 + c];
+      }
+    }
+    const diff = new Uint8Array(n * 4);
+    pixelmatch(a, b, diff, width, height, { threshold: 0.25, includeAA: false, diffMask: true, diffColor: [255, 0, 0], aaColor: [0, 0, 0] });
+    let mask: Uint8Array = new Uint8Array(n);
+    for (let i = 0; i < n; i++) mask[i] = diff[i * 4] === 255 && diff[i * 4 + 1] === 0 && diff[i * 4 + 3] > 0 ? 1 : 0;
+    // Registration is good to about a reference pixel: differences one or two pixels wide along
+    // outlines are misalignment, not marks. An opening removes them.
+    mask = dilate(erodeMask(mask, width, height, 1), width, height, 1);
+    const regions = components(mask, width, height);
+    const logoArea = n;
+    const out: AdditionRegion[] = [];
+    for (const r of regions) {
+      const areaFraction = r.area / logoArea;
+      if (areaFraction < charter.addition.minAreaFraction) continue;
+      const corners = [
+        [r.x0, r.y0],
+        [r.x1 + 1, r.y0],
+        [r.x1 + 1, r.y1 + 1],
+        [r.x0, r.y1 + 1],
+      ].map(([x, y]) => project(pageFromRef, x - 0.5, y - 0.5));
+      const xs = corners.map((p) => p[0]);
+      const ys = corners.map((p) => p[1]);
+      const bbox: BBox = [Math.round(Math.min(...xs)), Math.round(Math.min(...ys)), Math.round(Math.max(...xs) - Math.min(...xs)), Math.round(Math.max(...ys) - Math.min(...ys))];
+      out.push({ bbox, areaFraction: Math.round(areaFraction * 10000) / 10000, partnerLogo: isPartnerLogo(registered, r) });
+    }
+    return out;
+  }
+
+  function isPartnerLogo(registered: Uint8Array, r: Region): boolean {
+    if (!partnerLogo) return false;
+    const w = r.x1 - r.x0 + 1;
+    const h = r.y1 - r.y0 + 1;
+    if (w < 4 || h < 4) return false;
+    const page = new Float32Array(w * h);
+    const logo = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const k = ((r.y0 + y) * ref.width + r.x0 + x) * 4;
+        page[y * w + x] = 0.299 * registered[k] + 0.587 * registered[k + 1] + 0.114 * registered[k + 2];
+        const lx = Math.min(partnerLogo.width - 1, Math.floor((x / w) * partnerLogo.width));
+        const ly = Math.min(partnerLogo.height - 1, Math.floor((y / h) * partnerLogo.height));
+        logo[y * w + x] = partnerLogo.gray[ly * partnerLogo.width + lx];
+      }
+    }
+    return correlation(page, logo) > 0.6;
+  }
+
+  return { measure };
+}
+
+interface Region {
+  area: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** 4-connected regions of a binary mask, with their boxes. */
+export function components(mask: Uint8Array, width: number, height: number): Region[] {
+  const seen = new Uint8Array(mask.length);
+  const out: Region[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < mask.length; start++) {
+    if (!mask[start] || seen[start]) continue;
+    const r: Region = { area: 0, x0: width, y0: height, x1: 0, y1: 0 };
+    stack.push(start);
+    seen[start] = 1;
+    while (stack.length) {
+      const i = stack.pop()!;
+      const x = i % width;
+      const y = (i - x) / width;
+      r.area++;
+      r.x0 = Math.min(r.x0, x);
+      r.x1 = Math.max(r.x1, x);
+      r.y0 = Math.min(r.y0, y);
+      r.y1 = Math.max(r.y1, y);
+      for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1]) {
+        if (j >= 0 && mask[j] && !seen[j]) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!mask[y * width + x]) continue;
+      for (let dy = -radius; dy <= radius; dy++) {
+        for (let dx = -radius; dx <= radius; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx >= 0 && yy >= 0 && xx < width && yy < height) out[yy * width + xx] = 1;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function erodeMask(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  const inverse = mask.map((v) => (v ? 0 : 1));
+  return dilate(inverse, width, height, radius).map((v) => (v ? 0 : 1));
+}
+
+/**
+ * The approved artwork with each palette colour replaced by the colour measured for it on that
+ * element, so a recoloured logo is compared shape for shape and only foreign marks stand out.
+ */
+function recolour(expected: Uint8Array, elements: Record<ElementId, ElementMeasurement>, ref: ReferenceModel): Uint8Array {
+  const out = new Uint8Array(expected);
+  const palette = Object.entries(ref.charter.palette).map(([name, p]) => ({ name, rgb: hexBytes(p.hex) }));
+  const n = ref.width * ref.height;
+  for (const id of ELEMENT_IDS) {
+    const measured = new Map(elements[id].colours.map((c) => [c.expected, hexBytes(c.measuredHex)]));
+    if (!measured.size) continue;
+    const mask = ref.elementMasks[id];
+    for (let i = 0; i < n; i++) {
+      if (!mask[i]) continue;
+      const px = [expected[i * 4], expected[i * 4 + 1], expected[i * 4 + 2]];
+      // Anti-aliased pixels belong to no palette entry and keep their colour.
+      const entry = palette.find((p) => Math.hypot(px[0] - p.rgb[0], px[1] - p.rgb[1], px[2] - p.rgb[2]) < 24);
+      const to = entry && measured.get(entry.name);
+      if (to) [out[i * 4], out[i * 4 + 1], out[i * 4 + 2]] = to;
+    }
+  }
+  return out;
+}
+
+function hexBytes(hex: string): number[] {
+  const v = parseInt(hex.slice(1), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+}
+
+function lumaOf(rgba: Uint8Array): Float32Array {
+  const out = new Float32Array(rgba.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2];
+  return out;
+}
+
+function isMonochrome(elements: Record<ElementId, ElementMeasurement>): boolean {
+  const colours = Object.values(elements).flatMap((e) => e.colours);
+  if (!colours.length) return false;
+  const hues = colours.filter((c) => Math.hypot(c.measured.a, c.measured.b) >= NEUTRAL_CHROMA).map((c) => Math.atan2(c.measured.b, c.measured.a));
+  if (hues.length <= 1) return true;
+  // One ink in several tints: every hue within 20° of the first.
+  return hues.every((h) => Math.abs(Math.atan2(Math.sin(h - hues[0]), Math.cos(h - hues[0]))) < (20 * Math.PI) / 180);
+}
+
+function croppedEdges(pageFromRef: number[], ref: ReferenceModel, page: Page): Array<'left' | 'top' | 'right' | 'bottom'> {
+  const quad = [
+    [0, 0],
+    [ref.width, 0],
+    [ref.width, ref.height],
+    [0, ref.height],
+  ].map(([x, y]) => project(pageFromRef, x - 0.5, y - 0.5));
+  const edges: Array<'left' | 'top' | 'right' | 'bottom'> = [];
+  if (Math.min(...quad.map((p) => p[0])) < 0) edges.push('left');
+  if (Math.min(...quad.map((p) => p[1])) < 0) edges.push('top');
+  if (Math.max(...quad.map((p) => p[0])) > page.width) edges.push('right');
+  if (Math.max(...quad.map((p) => p[1])) > page.height) edges.push('bottom');
+  return edges;
+}
+
+function nothing(): TextMeasurement {
+  return { text: null, source: null, match: null, similarity: 0, closest: null };
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+const roundLab = ({ L, a, b }: { L: number; a: number; b: number }) => ({ L: Math.round(L * 10) / 10, a: Math.round(a * 10) / 10, b: Math.round(b * 10) / 10 });
+
+export type { Charter };
