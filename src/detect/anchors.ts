@@ -144,11 +144,18 @@ function centreOf(a: Anchor): [number, number] {
   return [a.corners.reduce((s, p) => s + p[0], 0) / 4, a.corners.reduce((s, p) => s + p[1], 0) / 4];
 }
 
+function sizeOf(a: Anchor): number {
+  if (a.shape === 'ellipse') return Math.max(a.width, a.height);
+  const [p, q, r] = a.corners;
+  return Math.max(Math.hypot(q[0] - p[0], q[1] - p[1]), Math.hypot(r[0] - q[0], r[1] - q[1]));
+}
+
+/** The same shape seen by both sources: same centre and size (nested rings share a centre). */
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   if (a.shape !== b.shape) return false;
   const [ax, ay] = centreOf(a);
   const [bx, by] = centreOf(b);
-  return Math.hypot(ax - bx, ay - by) < 4;
+  return Math.hypot(ax - bx, ay - by) < 4 && Math.abs(sizeOf(a) - sizeOf(b)) < 0.08 * sizeOf(a);
 }
 
 function saturation(page: Page): Mat {
@@ -216,13 +223,19 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits
  * ellipse is fitted to the arc alone and accepted when the arc's points lie on it.
  */
 function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits, inset: number): EllipseAnchor | null {
-  const d = contour.data32S as Int32Array;
+  // The hull's points off the border are the outer arc: a ring cut open by the border has its
+  // inner arc in the contour too, which would drag the fit inwards.
+  const d = withMats((track) => {
+    const hull = track(new cv.Mat());
+    cv.convexHull(contour, hull, false, true);
+    return Int32Array.from(hull.data32S as Int32Array);
+  });
   const arc: number[] = [];
   for (let i = 0; i < d.length; i += 2) {
     const [x, y] = [d[i], d[i + 1]];
     if (x > 2 && y > 2 && x < page.width - 3 && y < page.height - 3) arc.push(x, y);
   }
-  if (arc.length < 40) return null;
+  if (arc.length < 12) return null;
   return withMats((track) => {
     const pts = track(cv.matFromArray(arc.length / 2, 1, cv.CV_32SC2, arc));
     const e = cv.fitEllipse(pts);
@@ -287,7 +300,10 @@ function parallelogram(cv: ReturnType<typeof getCv>, hull: Mat, box: { center: {
     const approx = track(new cv.Mat());
     const perimeter = cv.arcLength(hull, true);
     cv.approxPolyDP(hull, approx, 0.03 * perimeter, true);
-    if (approx.rows === 4) {
+    // A box that fills its minimum-area rectangle is one (rounded corners would skew a 4-point
+    // simplification); only a sheared box needs its own corners.
+    const fill = cv.contourArea(hull) / (box.size.width * box.size.height);
+    if (approx.rows === 4 && fill < 0.95) {
       const d = approx.data32S as Int32Array;
       return [
         [d[0], d[1]],

@@ -39,6 +39,8 @@ export interface Candidate {
 export async function createDetector(charter: Charter, reference?: ReferenceModel): Promise<Detector> {
   const ref = reference ?? (await buildReference(charter));
   const grid = buildScoreGrid(ref);
+  // ECC converges only from a few pixels away: a coarser pass first widens its reach.
+  const coarseGrid = buildScoreGrid(ref, 4);
   const anchors = charter.detection.anchors;
   const polar = new Map(anchors.filter((a) => a.shape === 'ellipse').map((a) => [a.element, referencePolar(ref, a.element)]));
   const minConfidence = charter.detection.minConfidence;
@@ -47,7 +49,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
 
   function candidate(page: Page, gray: Gray, hypothesis: Hypothesis, anchor: Anchor): Candidate {
     const coarse = scoreLogo(page, hypothesis.pageFromRef, grid);
-    const refined = refine(gray, hypothesis.pageFromRef, grid, coarse.inverted);
+    const refined = refine(gray, refine(gray, hypothesis.pageFromRef, coarseGrid, coarse.inverted), grid, coarse.inverted);
     const score = scoreLogo(page, refined, grid);
     // ECC can slide onto a neighbour; keep whichever transform explains the logo better.
     return score.confidence >= coarse.confidence

@@ -17,7 +17,7 @@ import type {
 } from '../types.ts';
 import { correlation, invert, multiply, project } from '../detect/raster.ts';
 import { REF_SCALE, type ReferenceModel } from '../detect/reference.ts';
-import { sampleGridRgb, scoreLogo, type ScoreGrid } from '../detect/register.ts';
+import { sampleGridRgb, type ScoreGrid } from '../detect/register.ts';
 import { deltaE2000, hexToLab, medianColour, rgbToHex, rgbToLab } from './colour.ts';
 import { decompose } from './geometry.ts';
 import { judgeText, type ApprovedText, type Ocr } from './text.ts';
@@ -52,6 +52,12 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
   const badges: ApprovedText[] = charter.badges.map((b) => ({ id: b.id, text: b.text }));
   const taglines: ApprovedText[] = [{ id: 'tagline', text: charter.tagline.text }];
   const palette = Object.fromEntries(Object.entries(charter.palette).map(([k, v]) => [k, { ...v, lab: hexToLab(v.hex) }]));
+  // Presence is judged on outlines: they survive recolouring, greyscale and inversion, and vanish
+  // with the element (an arrow deleted from the @ leaves flat blue, which its luma alone would not show).
+  const meanGray = new Float32Array(ref.width * ref.height);
+  for (const v of ref.variants) for (let i = 0; i < meanGray.length; i++) meanGray[i] += v.gray.data[i] / ref.variants.length;
+  const refEdges = edgeMap(meanGray, ref.width, ref.height);
+  const regions = Object.fromEntries(ELEMENT_IDS.map((id) => [id, dilate(ref.elementMasks[id], ref.width, ref.height, 3)])) as Record<ElementId, Uint8Array>;
 
   async function measure(page: Page, detection: Detection): Promise<LogoMeasurement> {
     const pageFromArtwork = detection.homography;
@@ -72,7 +78,7 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
       registered[i * 4 + 3] = 255;
     }
     const visibleFraction = visible / n;
-    const score = scoreLogo(page, pageFromRef, grid);
+    const pageEdges = edgeMap(L, ref.width, ref.height);
 
     const refPerPagePx = ref.width / Math.max(1, geometry.widthPx);
     const minDepth = Math.max(1.5, COLOUR_MARGIN_PX * refPerPagePx);
@@ -82,7 +88,9 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
       let total = 0;
       let seen = 0;
       for (let i = 0; i < n; i++) if (mask[i]) (total++, onPage[i] && seen++);
-      const likeness = Number.isNaN(score.elements[id]) ? 0 : score.elements[id];
+      const region = new Uint8Array(n);
+      for (let i = 0; i < n; i++) region[i] = regions[id][i] && !Number.isNaN(pageEdges[i]) ? 1 : 0;
+      const likeness = Math.max(0, correlation(pageEdges, refEdges, region));
       const elementVisible = total ? seen / total : 0;
       const present = elementVisible > 0.25 && likeness >= charter.presence.minLikeness;
       elements[id] = { id, visibleFraction: round(elementVisible), likeness: round(likeness), present, colours: [] };
@@ -213,6 +221,8 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     return sharp(gray, { raw: { width: w, height: h, channels: 1 } })
       .normalise()
       .extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' })
+      // Tesseract reads the resolution from the file and warns on stderr when there is none.
+      .withMetadata({ density: 300 })
       .png()
       .toBuffer();
   }
@@ -331,6 +341,35 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
   }
 
   return { measure };
+}
+
+/**
+ * Gradient magnitude (central differences, |dx| + |dy|), box-blurred over 3×3 so that outlines a
+ * pixel off still overlap; NaN where any input is off the page.
+ */
+export function edgeMap(gray: ArrayLike<number>, width: number, height: number): Float32Array {
+  const grad = new Float32Array(width * height).fill(NaN);
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      grad[i] = Math.abs(gray[i + 1] - gray[i - 1]) + Math.abs(gray[i + width] - gray[i - width]);
+    }
+  }
+  const out = new Float32Array(width * height).fill(NaN);
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      let sum = 0;
+      let count = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const v = grad[(y + dy) * width + x + dx];
+          if (!Number.isNaN(v)) (sum += v), count++;
+        }
+      }
+      if (count === 9) out[y * width + x] = sum / 9;
+    }
+  }
+  return out;
 }
 
 interface Region {
