@@ -301,7 +301,8 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     // Registration is good to about a reference pixel: differences one or two pixels wide along
     // outlines are misalignment, not marks. An opening removes them.
     mask = dilate(erodeMask(mask, width, height, 1), width, height, 1);
-    const regions = components(mask, width, height);
+    // The strokes of one mark (the glyphs of « -20 % ») are one addition: group what lies close.
+    const regions = components(dilate(mask, width, height, 4), width, height, mask);
     const logoArea = n;
     const out: AdditionRegion[] = [];
     for (const r of regions) {
@@ -380,8 +381,11 @@ interface Region {
   y1: number;
 }
 
-/** 4-connected regions of a binary mask, with their boxes. */
-export function components(mask: Uint8Array, width: number, height: number): Region[] {
+/**
+ * 4-connected regions of a binary mask, with their boxes; `count` (default: the mask itself) says
+ * which pixels make up a region's area.
+ */
+export function components(mask: Uint8Array, width: number, height: number, count: Uint8Array = mask): Region[] {
   const seen = new Uint8Array(mask.length);
   const out: Region[] = [];
   const stack: number[] = [];
@@ -394,7 +398,7 @@ export function components(mask: Uint8Array, width: number, height: number): Reg
       const i = stack.pop()!;
       const x = i % width;
       const y = (i - x) / width;
-      r.area++;
+      if (count[i]) r.area++;
       r.x0 = Math.min(r.x0, x);
       r.x1 = Math.max(r.x1, x);
       r.y0 = Math.min(r.y0, y);
