@@ -27,8 +27,9 @@ describe('text report in French (the default)', () => {
         '      Comment corriger : Reprenez la flèche dans le fichier officiel du logo, sans changer sa couleur.',
         '    ⚠ avertissement — Une marque étrangère couvre 3 % du logo. [Article X, règle addition]',
         "      Comment corriger : Retirez ce qui a été ajouté sur le logo ; seul votre propre logo peut l'accompagner.",
-        '    ℹ info — Le logo mesure 18 mm de large (minimum 25 mm). [Article X, règle min-size]',
-        '      dérogation admise pour le support « petit écran (mobile, bannière) »',
+        '    ℹ info — Le logo mesure 18 mm de large (minimum 25 mm). ' +
+          "Admis pour le support « petit écran (mobile, bannière) », car un petit écran ne peut pas afficher le logo à sa taille minimale d'impression. " +
+          '[Article X, règle min-size]',
         '  Logo 2 · page 2, en haut à droite (x 900, y 60 ; 300 × 110 px)',
         '    Mention non reconnue · confiance 61 %',
         '    ⚠ avertissement — La mention de catégorie est illisible. [Article II, règle badge-text]',
@@ -47,10 +48,15 @@ describe('text report in French (the default)', () => {
   });
 
   it('names badges and media by id when no charter is given', () => {
-    const out = text(sampleReport('fr'), { color: false });
+    const out = text(sampleReport('fr', { medium: 'small-screen' }), { color: false });
     expect(out).toContain('    Mention « offre-referencee » · confiance 96 %');
-    expect(out).toContain('      dérogation admise pour le support « small-screen »');
-    expect(out).not.toContain('Catégorie déclarée');
+    expect(out).toContain('Support : small-screen');
+  });
+
+  it('says why a finding is waived once, in the words of the rule engine', () => {
+    const out = text(sampleReport('fr', { medium: 'small-screen' }), { color: false, charter });
+    expect(out.match(/support « petit écran/g)).toHaveLength(1);
+    expect(out).not.toMatch(/dérogation/i);
   });
 
   it('says a file with document findings but no logo fails and has no logo', () => {
@@ -81,8 +87,9 @@ describe('text report in English', () => {
         '      How to fix: Take the arrow from the official logo file, without changing its colour.',
         '    ⚠ warning — A foreign mark covers 3% of the logo. [Article X, rule addition]',
         '      How to fix: Remove what was added on the logo; only your own logo may stand beside it.',
-        '    ℹ info — The logo is 18 mm wide (minimum 25 mm). [Article X, rule min-size]',
-        '      adaptation allowed for the medium “small-screen”',
+        '    ℹ info — The logo is 18 mm wide (minimum 25 mm). ' +
+          'Allowed for the medium “small screen (mobile, banner)” because a small screen cannot show the logo at its minimum print size. ' +
+          '[Article X, rule min-size]',
         '  Logo 2 · page 2, top right (x 900, y 60; 300 × 110 px)',
         '    Badge not recognised · confidence 61%',
         '    ⚠ warning — The category badge cannot be read. [Article II, rule badge-text]',

@@ -48,7 +48,6 @@ const WORDS = {
     noBadge: 'mention non reconnue',
     confidence: 'confiance',
     fix: 'Comment corriger :',
-    waived: 'dérogation admise pour le support',
     rule: 'règle',
     code: 'code',
     charter: 'charte',
@@ -89,7 +88,6 @@ const WORDS = {
     noBadge: 'badge not recognised',
     confidence: 'confidence',
     fix: 'How to fix:',
-    waived: 'adaptation allowed for the medium',
     rule: 'rule',
     code: 'code',
     charter: 'charter',
@@ -206,9 +204,6 @@ function findingLines(finding: Finding, ctx: FormatContext, lang: Lang, c: Palet
   const tint = severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.cyan;
   const trace = c.dim(` [${finding.article}, ${w.rule} ${finding.rule}]`);
   const lines = [`    ${tint(`${MARKS[severity]} ${w.severity[severity]}`)} — ${finding.message}${trace}`];
-  if (finding.waivedBy) {
-    lines.push(`      ${w.waived} ${w.quote(mediumName(finding.waivedBy, ctx.charter, lang))}`);
-  }
   if (finding.fix) lines.push(`      ${w.fix} ${finding.fix}`);
   return lines;
 }

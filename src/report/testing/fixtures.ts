@@ -38,7 +38,10 @@ const MESSAGES = {
     colourFix: "Reprenez la flèche dans le fichier officiel du logo, sans changer sa couleur.",
     addition: "Une marque étrangère couvre 3 % du logo.",
     additionFix: "Retirez ce qui a été ajouté sur le logo ; seul votre propre logo peut l'accompagner.",
-    minSize: 'Le logo mesure 18 mm de large (minimum 25 mm).',
+    // A waived finding's message already says why, as the rule engine words it.
+    minSize:
+      'Le logo mesure 18 mm de large (minimum 25 mm). ' +
+      "Admis pour le support « petit écran (mobile, bannière) », car un petit écran ne peut pas afficher le logo à sa taille minimale d'impression.",
     period: "Le document est daté du 2009-02-01, après la fin de l'opération (2008-12-31).",
     periodFix: 'Retirez le logo des documents produits après le 31 décembre 2008.',
     badge: 'La mention de catégorie est illisible.',
@@ -49,7 +52,9 @@ const MESSAGES = {
     colourFix: 'Take the arrow from the official logo file, without changing its colour.',
     addition: 'A foreign mark covers 3% of the logo.',
     additionFix: 'Remove what was added on the logo; only your own logo may stand beside it.',
-    minSize: 'The logo is 18 mm wide (minimum 25 mm).',
+    minSize:
+      'The logo is 18 mm wide (minimum 25 mm). ' +
+      'Allowed for the medium “small screen (mobile, banner)” because a small screen cannot show the logo at its minimum print size.',
     period: 'The document is dated 2009-02-01, after the end of the operation (2008-12-31).',
     periodFix: 'Remove the logo from documents produced after 31 December 2008.',
     badge: 'The category badge cannot be read.',

@@ -1,129 +1,48 @@
-// Test support only. No JSON Schema validator is installed, so this checks the subset of keywords
-// that report.schema.json (2020-12) and the SARIF 2.1.0 schema (draft-04) actually use. Keywords
-// it does not know are ignored, like a validator treats annotations; `format` is ignored too,
-// as 2020-12 does by default. Replace with ajv if it becomes a dependency.
+// Test support only: the formatters' output checked against the schemas it promises, with ajv.
+// report.schema.json is JSON Schema 2020-12; the official SARIF 2.1.0 schema is draft-04, which
+// ajv 8 no longer reads, hence ajv-draft-04 for it.
+import ajv2020 from 'ajv/dist/2020.js';
+import ajvDraft04 from 'ajv-draft-04';
+import type { ErrorObject, Options } from 'ajv';
 
-type Schema = boolean | { [keyword: string]: unknown };
+// Both packages are CommonJS modules that are the class and also carry it as `default`; TypeScript
+// (NodeNext) types the default import as the whole module, so `.default` is what both agree on.
+const Ajv2020 = ajv2020.default;
+const AjvDraft04 = ajvDraft04.default;
 
-const KNOWN = new Set([
-  '$schema', '$id', 'id', 'title', 'description', 'default', 'format', 'examples',
-  '$ref', '$defs', 'definitions', 'type', 'enum', 'const', 'properties', 'required',
-  'additionalProperties', 'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems',
-  'minimum', 'maximum', 'minLength', 'pattern', 'anyOf', 'oneOf', 'allOf',
-]);
+/** Returns one line per violation, "/json/pointer: problem"; empty when the value is valid. */
+export type Validate = (value: unknown) => string[];
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
+// `format` is not checked: 2020-12 makes it an annotation unless a vocabulary asserts it, draft-04
+// leaves it optional, and the format plugin (ajv-formats) is not a dependency. allErrors so that a
+// failing test lists every broken field at once.
+const OPTIONS: Options = { allErrors: true, validateFormats: false };
+
+/**
+ * A validator for logo-check's own report schema. Strict mode stays on, so a misspelt or unknown
+ * keyword in report.schema.json fails the test instead of being skipped; union types (a finding's
+ * `measured` may be a number, a string or null) are plain JSON Schema, only ajv's style advice.
+ */
+export function reportValidator(schema: object): Validate {
+  return wrap(new Ajv2020({ ...OPTIONS, strict: true, allowUnionTypes: true }).compile(schema));
 }
 
-function resolve(root: Schema, ref: string): Schema {
-  if (!ref.startsWith('#/')) throw new Error(`only local $ref is supported, got ${ref}`);
-  let node: unknown = root;
-  for (const part of ref.slice(2).split('/')) {
-    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-    if (node === undefined) throw new Error(`$ref ${ref} does not resolve`);
-  }
-  return node as Schema;
+/**
+ * A validator for the SARIF 2.1.0 schema, strict but for `strictRequired`: OASIS's schema lists in
+ * `anyOf` branches `required` properties that only the enclosing object defines, which is valid.
+ */
+export function sarifValidator(schema: object): Validate {
+  return wrap(new AjvDraft04({ ...OPTIONS, strict: true, strictRequired: false }).compile(schema));
 }
 
-/** Returns one line per violation, "path: problem"; empty when the value is valid. */
-export function validate(value: unknown, root: Schema): string[] {
-  const errors: string[] = [];
-  check(value, root, root, '$', errors);
-  return errors;
+function wrap(validate: ((value: unknown) => boolean) & { errors?: ErrorObject[] | null }): Validate {
+  return (value) => (validate(value) ? [] : (validate.errors ?? []).map(explain));
 }
 
-/** Keywords the schema uses that this validator would silently skip. */
-export function unsupportedKeywords(root: Schema): string[] {
-  const found = new Set<string>();
-  const walk = (node: unknown, isMap: boolean) => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, false));
-    if (!node || typeof node !== 'object') return;
-    for (const [key, child] of Object.entries(node)) {
-      if (!isMap && !KNOWN.has(key)) found.add(key);
-      const childIsMap = !isMap && (key === 'properties' || key === '$defs' || key === 'definitions');
-      if (!isMap && (key === 'enum' || key === 'const' || key === 'default' || key === 'examples')) continue;
-      walk(child, childIsMap);
-    }
-  };
-  walk(root, false);
-  return [...found];
-}
-
-function check(value: unknown, schema: Schema, root: Schema, path: string, errors: string[]): void {
-  if (schema === true) return;
-  if (schema === false) {
-    errors.push(`${path}: is not allowed here`);
-    return;
-  }
-  const s = schema as Record<string, any>;
-  if (s.$ref) check(value, resolve(root, s.$ref), root, path, errors);
-
-  const type = typeOf(value);
-  if (s.type !== undefined) {
-    const allowed: string[] = Array.isArray(s.type) ? s.type : [s.type];
-    const ok = allowed.some((t) => t === type || (t === 'number' && type === 'integer'));
-    if (!ok) {
-      errors.push(`${path}: must be ${allowed.join(' or ')}, is ${type}`);
-      return;
-    }
-  }
-  if (s.enum && !s.enum.some((e: unknown) => JSON.stringify(e) === JSON.stringify(value))) {
-    errors.push(`${path}: must be one of ${JSON.stringify(s.enum)}, is ${JSON.stringify(value)}`);
-  }
-  if ('const' in s && JSON.stringify(s.const) !== JSON.stringify(value)) {
-    errors.push(`${path}: must be ${JSON.stringify(s.const)}`);
-  }
-
-  if (type === 'object') {
-    const obj = value as Record<string, unknown>;
-    for (const key of s.required ?? []) if (!(key in obj)) errors.push(`${path}: misses required "${key}"`);
-    const props: Record<string, Schema> = s.properties ?? {};
-    for (const [key, child] of Object.entries(obj)) {
-      if (key in props) check(child, props[key], root, `${path}.${key}`, errors);
-      else if (s.additionalProperties !== undefined) check(child, s.additionalProperties, root, `${path}.${key}`, errors);
-    }
-  }
-
-  if (type === 'array') {
-    const arr = value as unknown[];
-    if (s.minItems !== undefined && arr.length < s.minItems) errors.push(`${path}: needs at least ${s.minItems} items`);
-    if (s.maxItems !== undefined && arr.length > s.maxItems) errors.push(`${path}: allows at most ${s.maxItems} items`);
-    const prefix: Schema[] = s.prefixItems ?? [];
-    arr.forEach((item, i) => {
-      if (i < prefix.length) check(item, prefix[i], root, `${path}[${i}]`, errors);
-      else if (s.items !== undefined) check(item, s.items, root, `${path}[${i}]`, errors);
-    });
-    if (s.uniqueItems && new Set(arr.map((x) => JSON.stringify(x))).size !== arr.length) {
-      errors.push(`${path}: items must be unique`);
-    }
-  }
-
-  if (type === 'number' || type === 'integer') {
-    const n = value as number;
-    if (s.minimum !== undefined && n < s.minimum) errors.push(`${path}: must be ≥ ${s.minimum}`);
-    if (s.maximum !== undefined && n > s.maximum) errors.push(`${path}: must be ≤ ${s.maximum}`);
-  }
-
-  if (type === 'string') {
-    const str = value as string;
-    if (s.minLength !== undefined && str.length < s.minLength) errors.push(`${path}: must have at least ${s.minLength} characters`);
-    if (s.pattern && !new RegExp(s.pattern, 'u').test(str)) errors.push(`${path}: must match ${s.pattern}`);
-  }
-
-  if (s.allOf) for (const sub of s.allOf) check(value, sub, root, path, errors);
-  if (s.anyOf && !s.anyOf.some((sub: Schema) => validateSub(value, sub, root))) errors.push(`${path}: matches none of anyOf`);
-  if (s.oneOf) {
-    const matches = s.oneOf.filter((sub: Schema) => validateSub(value, sub, root)).length;
-    if (matches !== 1) errors.push(`${path}: matches ${matches} of oneOf, expected exactly 1`);
-  }
-}
-
-function validateSub(value: unknown, schema: Schema, root: Schema): boolean {
-  const errors: string[] = [];
-  check(value, schema, root, '', errors);
-  return errors.length === 0;
+function explain(error: ErrorObject): string {
+  const where = error.instancePath || '/';
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${params.additionalProperty}: is not allowed here`;
+  if (error.keyword === 'enum') return `${where}: ${error.message} ${JSON.stringify(params.allowedValues)}`;
+  return `${where}: ${error.message}`;
 }
