@@ -177,41 +177,40 @@ function placeLogos(rng: Rng, specs: LogoSpec[]): Reserved[] {
   return placed;
 }
 
-/** Content drawn inside a logo's clear space on one side, for the clear-space class. */
+/**
+ * Content drawn inside a logo's clear space on one side, for the clear-space class. Each kind is
+ * sized to cover well over the charter's tolerated share of the margin band (5 %): a bar fills the
+ * band along a whole side (13–30 % of the band), a bold caption line above or below fills its
+ * depth along the logo's width (about 12 % once the gaps between letters are counted).
+ */
 function intrusion(rng: Rng, r: Reserved, side: Edge, style: 'bar' | 'text'): { svg: string; rect: Rect } {
   const [x, y, w, h] = r.box;
   const H = r.heightPx;
-  // Starts at most 0.04 H from the logo, so it always reaches into the charter's 0.15 H band.
-  const gap = rng.range(0.01, 0.04) * H;
+  const band = CHARTER.clearSpace.marginRatio * H;
+  const gap = rng.range(0.01, 0.03) * H;
   const colour = rng.pick(BAR_COLOURS);
   if (style === 'bar') {
-    const t = rng.range(0.12, 0.2) * H;
+    const t = Math.max(band - gap, rng.range(0.14, 0.2) * H);
     const rect: Rect =
-      side === 'top' ? [x, y - gap - t, w, t] : side === 'bottom' ? [x, y + h + gap, w, t] : side === 'left' ? [x - gap - t, y, t, h] : [x + w + gap, y, t, h];
+      side === 'top'
+        ? [x - band, y - gap - t, w + 2 * band, t]
+        : side === 'bottom'
+          ? [x - band, y + h + gap, w + 2 * band, t]
+          : side === 'left'
+            ? [x - gap - t, y - band, t, h + 2 * band]
+            : [x + w + gap, y - band, t, h + 2 * band];
     return { svg: rectSvg(rect, colour), rect };
   }
-  // Bold text set tight against the logo, as when a layout squeezes a caption in beside it.
-  const size = rng.range(0.16, 0.22) * H;
-  if (side === 'top' || side === 'bottom') {
-    let text = '';
-    for (const word of 'Offre valable jusqu’au 31 décembre 2008 dans la limite des stocks disponibles'.split(' ')) {
-      if (measure(`${text} ${word}`.trim(), size, 'sans-bold') > w) break;
-      text = `${text} ${word}`.trim();
-    }
-    const ink = inkBounds(text, 0, 0, size, 'sans-bold');
-    const top = side === 'top' ? y - gap - ink[3] : y + h + gap;
-    return { svg: `<path fill="${colour}" d="${outline(text, x - ink[0], top - ink[1], size, 'sans-bold')}"/>`, rect: [x, top, ink[2], ink[3]] };
+  if (side === 'left' || side === 'right') throw new Error('a clear-space caption goes above or below the logo; use a bar on its sides');
+  const size = rng.range(0.28, 0.34) * H;
+  let text = '';
+  for (const word of 'Offre valable jusqu’au 31 décembre 2008 dans la limite des stocks disponibles'.split(' ')) {
+    if (measure(`${text} ${word}`.trim(), size, 'sans-bold') > w) break;
+    text = `${text} ${word}`.trim();
   }
-  const lines = ['Offre', 'valable', 'jusqu’au', '31/12/2008'];
-  const lineH = size * 1.15;
-  const count = Math.max(1, Math.min(lines.length, Math.floor(h / lineH)));
-  const widest = Math.max(...lines.slice(0, count).map((l) => measure(l, size, 'sans-bold')));
-  const paths = lines.slice(0, count).map((line, i) => {
-    const lx = side === 'left' ? x - gap - measure(line, size, 'sans-bold') : x + w + gap;
-    return outline(line, lx, y + size * 0.78 + i * lineH, size, 'sans-bold');
-  });
-  const rect: Rect = side === 'left' ? [x - gap - widest, y, widest, count * lineH] : [x + w + gap, y, widest, count * lineH];
-  return { svg: `<path fill="${colour}" d="${paths.join('')}"/>`, rect };
+  const ink = inkBounds(text, 0, 0, size, 'sans-bold');
+  const top = side === 'top' ? y - gap - ink[3] : y + h + gap;
+  return { svg: `<path fill="${colour}" d="${outline(text, x - ink[0], top - ink[1], size, 'sans-bold')}"/>`, rect: [x, top, ink[2], ink[3]] };
 }
 
 /**
@@ -227,7 +226,8 @@ function placeIntrusions(rng: Rng, reserved: Reserved[]): { svg: string[]; rects
     if (!wanted) continue;
     const sides: Edge[] = ['top', 'right', 'bottom', 'left'];
     const order = [wanted.side, ...sides.filter((s) => s !== wanted.side)];
-    const attempts = [...order.map((side) => [side, wanted.style] as const), ...order.map((side) => [side, 'bar'] as const)];
+    const captionSides = order.filter((side) => wanted.style === 'text' && (side === 'top' || side === 'bottom'));
+    const attempts = [...captionSides.map((side) => [side, 'text'] as const), ...order.map((side) => [side, 'bar'] as const)];
     const fits = attempts.some(([side, style]) => {
       const made = intrusion(rng, r, side, style);
       const [ix, iy, iw, ih] = made.rect;
@@ -238,7 +238,7 @@ function placeIntrusions(rng: Rng, reserved: Reserved[]): { svg: string[]; rects
       r.logo.spec = { ...r.logo.spec, clearSpaceIntrusion: { side, style } };
       return true;
     });
-    // A bar stays inside the logo's own keep-out area, which placement keeps on the page and apart.
+    // A bar stays inside the logo's own keep-out area (0.25 H), which placement keeps on the page and apart.
     if (!fits) throw new Error(`no room for the clear-space intrusion of a ${Math.round(r.box[2])} px logo`);
   }
   return { svg, rects };

@@ -80,7 +80,7 @@ export const VIOLATION_CLASSES: readonly ViolationClass[] = [
     kinds: ['pdf'],
     shareable: false,
   }),
-  cls('clear-space', ['clear-space'], 'a bar or bold text line drawn inside the clear-space margin'),
+  cls('clear-space', ['clear-space'], 'a bar along one side, or a bold caption above or below, inside the clear-space margin'),
 ];
 
 export function violationClass(id: ViolationId): ViolationClass {
@@ -356,7 +356,10 @@ export function sampleLogo(id: ViolationId, rng: Rng, ctx: SampleContext): LogoS
       spec.widthPx = rng.range(100, 140);
       break;
     case 'clear-space':
-      spec.clearSpaceIntrusion = { side: rng.pick(['left', 'right', 'top', 'bottom'] as const), style: rng.pick(['bar', 'text'] as const) };
+      // A caption line only covers enough of the band above or below the logo, where it runs along its width.
+      spec.clearSpaceIntrusion = rng.chance(0.6)
+        ? { side: rng.pick(['left', 'right', 'top', 'bottom'] as const), style: 'bar' }
+        : { side: rng.pick(['top', 'bottom'] as const), style: 'text' };
       break;
     case 'compliant':
     case 'badge-category':
