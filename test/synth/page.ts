@@ -134,7 +134,7 @@ function placeLogos(rng: Rng, specs: LogoSpec[]): Reserved[] {
     const w = b.maxX - b.minX;
     const h = b.maxY - b.minY;
     const heightPx = CHARTER.artwork.height * (spec.widthPx / CHARTER.artwork.width) * spec.geometry.scaleY;
-    // The brief asks for at least 0.2× the logo height of plain margin; 0.25 leaves room for
+    // Every logo keeps at least 0.2× its height of plain margin; 0.25 leaves room for
     // antialiasing and JPEG ringing past the charter's own 0.15.
     const m = 0.25 * heightPx;
     let centre: Point | null = null;
