@@ -23,7 +23,8 @@ import {
 import { hashSeed, Rng } from './random.ts';
 import { sampleLogo, VIOLATION_CLASSES, VIOLATION_IDS, violationClass, type FileKind, type ViolationId } from './violations.ts';
 
-export const DEFAULT_CORPUS = '/work/shared/corpus';
+// The shared corpus sits beside the repository (../shared/corpus), on developers' machines and in CI.
+export const DEFAULT_CORPUS = join(import.meta.dirname, '../../../shared/corpus');
 
 export interface PdfRecipe {
   pages: number;
