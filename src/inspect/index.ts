@@ -41,6 +41,10 @@ function textThreshold(widthPx: number): number {
 const TEXT_MARGIN = 0.15;
 /** Colours are sampled this many page pixels away from any edge (anti-aliasing, JPEG chroma). */
 const COLOUR_MARGIN_PX = 2;
+/** Edge strength (blurred |dx|+|dy| of luma) of a mark's outline; JPEG q40 blocking stays under 15. */
+const MARK_EDGE = 30;
+/** Artwork edge strength under which a place counts as blank in the artwork. */
+const KNOWN_EDGE = 10;
 /** Fewest edge-free pixels a colour is judged on. */
 const MIN_COLOUR_SAMPLES = 30;
 /** A chroma (C*ab) under this is neutral ink: grey, black or white. */
@@ -67,6 +71,15 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
   for (const v of ref.variants) for (let i = 0; i < meanGray.length; i++) meanGray[i] += v.gray.data[i] / ref.variants.length;
   const refEdges = edgeMap(meanGray, ref.width, ref.height);
   const regions = Object.fromEntries(ELEMENT_IDS.map((id) => [id, dilate(ref.elementMasks[id], ref.width, ref.height, 3)])) as Record<ElementId, Uint8Array>;
+  const inkZone = dilate(ref.emptyMask.map((v) => (v ? 0 : 1)), ref.width, ref.height, 1);
+  // Where the badge variants' pixels disagree: their texts, unknown until the badge is read.
+  const variantText = new Uint8Array(ref.width * ref.height);
+  for (let i = 0; i < variantText.length; i++) {
+    const g = ref.variants.map((v) => v.gray.data[i]);
+    if (Math.max(...g) - Math.min(...g) > 24) variantText[i] = 1;
+  }
+  const variantZone = dilate(variantText, ref.width, ref.height, 2);
+  variantText.set(variantZone);
 
   async function measure(page: Page, detection: Detection): Promise<LogoMeasurement> {
     const pageFromArtwork = detection.homography;
@@ -105,8 +118,19 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
       elements[id] = { id, visibleFraction: round(elementVisible), likeness: round(likeness), present, colours: [] };
     }
 
-    // A text element whose wording changed no longer looks like the artwork, yet it is there:
-    // if OCR reads something close to an approved text, the element is present and altered.
+    // 1. Inks, from what every badge variant shares: enough to know how the logo is coloured.
+    const clearSpace = measureClearSpace(page, pageFromArtwork);
+    const ground = clearSpace.plain ? clearSpace.ground : null;
+    const outlines = foreignOutlines(pageEdges, onPage, ground !== null, refPerPagePx);
+    measureColours(elements, registered, onPage, dilate(outlines, ref.width, ref.height, 3), ref.colourDepth['*'], minDepth, null);
+
+    // 2. Foreign marks: outlines the artwork does not have, and pixels that differ from the
+    // artwork drawn in the inks just measured (a recoloured logo then raises none).
+    const marks = foreignMarks(registered, onPage, outlines, elements, ground, refPerPagePx);
+    const markZone = dilate(marks.pixels, ref.width, ref.height, 2);
+
+    // 3. Texts, judged around the marks. A text whose wording changed no longer looks like the
+    // artwork, yet it is there: if OCR reads something close to an approved text, it is present.
     const texts = { badge: nothing(), tagline: nothing() };
     for (const [id, approved] of [
       ['badge', badges],
@@ -114,44 +138,21 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     ] as const) {
       const element = elements[id];
       if (element.visibleFraction <= 0.25) continue;
-      const read = await readText(id, page, pageFromArtwork, registered, onPage, approved, geometry.widthPx);
+      const read = await readText(id, page, pageFromArtwork, registered, onPage, markZone, approved, geometry.widthPx);
       if (!element.present && read.text !== null && read.similarity >= charter.text.minSimilarity) element.present = true;
       if (element.present) texts[id] = read;
     }
     const { badge, tagline } = texts;
 
-    // Ink areas of the badge read (its text's strokes differ by variant); an altered text has no
-    // known strokes, so only what every variant shares is sampled, and an altered tagline is not.
-    const depths = ref.colourDepth[badge.match ?? '*'];
-    for (const id of ELEMENT_IDS) {
-      if (!elements[id].present) continue;
-      if (id === 'tagline' && !tagline.match) continue;
-      for (const name of charter.elements[id].colours) {
-        const depth = depths[id][name];
-        const sample = new Uint8Array(n);
-        for (let i = 0; i < n; i++) if (depth[i] >= minDepth && onPage[i]) sample[i] = 1;
-        const { rgb, samples } = medianColour(registered, sample);
-        // Too few pixels lie clear of edges (thin strokes on a small logo): no reliable colour.
-        if (samples < MIN_COLOUR_SAMPLES) continue;
-        const lab = rgbToLab(rgb);
-        elements[id].colours.push({
-          expected: name,
-          measured: roundLab(lab),
-          measuredHex: rgbToHex(rgb),
-          deltaE: Math.round(deltaE2000(lab, palette[name].lab) * 10) / 10,
-          tolerance: palette[name].tolerance,
-          samples,
-        });
-      }
-    }
+    // 4. Inks again, now that the badge's own strokes are known; an altered text has no known
+    // strokes, so only what every variant shares is sampled there, and an altered tagline not at all.
+    measureColours(elements, registered, onPage, markZone, ref.colourDepth[badge.match ?? '*'], minDepth, tagline.match ? null : 'tagline');
 
-    // Areas another rule already explains are not additions: an altered text, a removed element.
-    const excluded: ElementId[] = ELEMENT_IDS.filter((id) => !elements[id].present);
-    if (elements.badge.present && !badge.match) excluded.push('badge');
-    if (elements.tagline.present && !tagline.match) excluded.push('tagline');
-    const variant = ref.variants.find((v) => v.id === badge.match) ?? ref.variants[0];
-    const clearSpace = measureClearSpace(page, pageFromArtwork);
-    const additions = findAdditions(registered, onPage, variant.rgba, elements, excluded, clearSpace.plain ? clearSpace.ground : null, pageFromRef);
+    // 5. Marks another rule already explains are not additions: an altered text, a removed element.
+    const explained: ElementId[] = ELEMENT_IDS.filter((id) => !elements[id].present);
+    if (elements.badge.present && !badge.match) explained.push('badge');
+    if (elements.tagline.present && !tagline.match) explained.push('tagline');
+    const additions = toAdditions(marks, explained, registered, pageFromRef);
 
     return {
       detection,
@@ -173,6 +174,7 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     pageFromArtwork: number[],
     registered: Uint8Array,
     onPage: Uint8Array,
+    marked: Uint8Array,
     approved: ApprovedText[],
     widthPx: number,
   ): Promise<TextMeasurement> {
@@ -192,7 +194,7 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     const box = new Uint8Array(ref.width * ref.height);
     for (let y = Math.ceil((by * REF_SCALE) + inset); y < Math.floor((by + bh) * REF_SCALE - inset); y++) {
       for (let x = Math.ceil(bx * REF_SCALE + inset); x < Math.floor((bx + bw) * REF_SCALE - inset); x++) {
-        if (onPage[y * ref.width + x]) box[y * ref.width + x] = 1;
+        if (onPage[y * ref.width + x] && !marked[y * ref.width + x]) box[y * ref.width + x] = 1;
       }
     }
     const luma = lumaOf(registered);
@@ -264,61 +266,101 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     return { marginPx, occupiedFraction, plain: occupiedFraction < 0.1, ground: median };
   }
 
-  function findAdditions(
+  function measureColours(
+    elements: Record<ElementId, ElementMeasurement>,
     registered: Uint8Array,
     onPage: Uint8Array,
-    expected: Uint8Array,
+    avoid: Uint8Array,
+    depths: Record<ElementId, Record<string, Float32Array>>,
+    minDepth: number,
+    skip: ElementId | null,
+  ): void {
+    const n = ref.width * ref.height;
+    for (const id of ELEMENT_IDS) {
+      elements[id].colours = [];
+      if (!elements[id].present || id === skip) continue;
+      for (const name of charter.elements[id].colours) {
+        const depth = depths[id][name];
+        const sample = new Uint8Array(n);
+        for (let i = 0; i < n; i++) if (depth[i] >= minDepth && onPage[i] && !avoid[i]) sample[i] = 1;
+        const { rgb, samples } = medianColour(registered, sample);
+        // Too few pixels lie clear of edges (thin strokes on a small logo): no reliable colour.
+        if (samples < MIN_COLOUR_SAMPLES) continue;
+        const lab = rgbToLab(rgb);
+        elements[id].colours.push({
+          expected: name,
+          measured: roundLab(lab),
+          measuredHex: rgbToHex(rgb),
+          deltaE: Math.round(deltaE2000(lab, palette[name].lab) * 10) / 10,
+          tolerance: palette[name].tolerance,
+          samples,
+        });
+      }
+    }
+  }
+
+  /** Strong page outlines with no artwork outline within the registration tolerance. */
+  function foreignOutlines(pageEdges: Float32Array, onPage: Uint8Array, plainGround: boolean, refPerPagePx: number): Uint8Array {
+    const n = ref.width * ref.height;
+    // A small logo is upsampled into the reference frame: its outlines spread over more pixels.
+    const known = maxFilter(refEdges, ref.width, ref.height, Math.max(3, Math.round(2.5 * refPerPagePx)));
+    const pixels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!onPage[i] || !(pageEdges[i] > MARK_EDGE)) continue;
+      // On a busy ground (a photo behind the logo) only marks over the inks can be told apart.
+      if (!plainGround && !inkZone[i]) continue;
+      if (known[i] < KNOWN_EDGE) pixels[i] = 1;
+    }
+    return pixels;
+  }
+
+  /**
+   * Pixels of marks drawn on the logo: foreign outlines, plus pixels that differ (pixelmatch) from
+   * the approved artwork drawn in the inks measured on the page and on the page's ground. Where the
+   * badge variants disagree (their texts) nothing is compared until the text is known.
+   */
+  function foreignMarks(
+    registered: Uint8Array,
+    onPage: Uint8Array,
+    outlines: Uint8Array,
     elements: Record<ElementId, ElementMeasurement>,
-    excluded: ElementId[],
     ground: number[] | null,
-    pageFromRef: number[],
-  ): AdditionRegion[] {
+    refPerPagePx: number,
+  ): { pixels: Uint8Array; regions: Region[] } {
     const { width, height } = ref;
     const n = width * height;
-    // Compare like with like: the approved artwork in the inks actually measured on the page, on the
-    // page's own ground; where the ground is busy (a photo), only the inked areas can be judged.
-    const recoloured = recolour(expected, elements, ref);
+    const expected = recolour(ref.variants[0].rgba, elements, ref);
     if (ground) {
-      for (let i = 0; i < n; i++) {
-        if (ref.emptyMask[i]) [recoloured[i * 4], recoloured[i * 4 + 1], recoloured[i * 4 + 2]] = ground;
-      }
+      for (let i = 0; i < n; i++) if (ref.emptyMask[i]) [expected[i * 4], expected[i * 4 + 1], expected[i * 4 + 2]] = ground;
     }
-    const consider = new Uint8Array(n);
-    const inked = dilate(ref.emptyMask.map((v) => (v ? 0 : 1)), width, height, 2);
+    const page = new Uint8Array(n * 4);
     for (let i = 0; i < n; i++) {
-      if (!onPage[i]) continue;
-      if (!ground && !inked[i]) continue;
-      consider[i] = 1;
-    }
-    for (const id of excluded) {
-      const [bx, by, bw, bh] = charter.elements[id].box.map((v) => v * REF_SCALE);
-      for (let y = Math.max(0, Math.floor(by) - 2); y < Math.min(height, Math.ceil(by + bh) + 2); y++) {
-        for (let x = Math.max(0, Math.floor(bx) - 2); x < Math.min(width, Math.ceil(bx + bw) + 2); x++) consider[y * width + x] = 0;
-      }
-    }
-    const a = new Uint8Array(n * 4);
-    const b = new Uint8Array(n * 4);
-    for (let i = 0; i < n; i++) {
-      const src = consider[i] ? registered : recoloured;
-      for (let c = 0; c < 4; c++) {
-        a[i * 4 + c] = src[i * 4 + c];
-        b[i * 4 + c] = recoloured[i * 4 + c];
-      }
+      const compare = onPage[i] && !variantText[i] && (ground !== null || inkZone[i]);
+      for (let c = 0; c < 4; c++) page[i * 4 + c] = compare ? registered[i * 4 + c] : expected[i * 4 + c];
     }
     const diff = new Uint8Array(n * 4);
-    pixelmatch(a, b, diff, width, height, { threshold: 0.25, includeAA: false, diffMask: true, diffColor: [255, 0, 0], aaColor: [0, 0, 0] });
-    let mask: Uint8Array = new Uint8Array(n);
-    for (let i = 0; i < n; i++) mask[i] = diff[i * 4] === 255 && diff[i * 4 + 1] === 0 && diff[i * 4 + 3] > 0 ? 1 : 0;
-    // Registration is good to about a reference pixel: differences one or two pixels wide along
-    // outlines are misalignment, not marks. An opening removes them.
-    mask = dilate(erodeMask(mask, width, height, 1), width, height, 1);
-    // The strokes of one mark (the glyphs of « -20 % ») are one addition: group what lies close.
-    const regions = components(dilate(mask, width, height, 4), width, height, mask);
-    const logoArea = n;
+    pixelmatch(page, expected, diff, width, height, { threshold: 0.2, includeAA: false, diffMask: true, diffColor: [255, 0, 0], aaColor: [0, 0, 0] });
+    let differs: Uint8Array = new Uint8Array(n);
+    for (let i = 0; i < n; i++) differs[i] = diff[i * 4] === 255 && diff[i * 4 + 1] === 0 && diff[i * 4 + 3] > 0 ? 1 : 0;
+    // Registration and resampling blur outlines over about a page pixel: differences that thin
+    // along the artwork's edges are not marks. An opening of that width removes them.
+    const r = Math.max(1, Math.round(refPerPagePx));
+    differs = dilate(erodeMask(differs, width, height, r), width, height, r);
+    const pixels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) pixels[i] = differs[i] || outlines[i] ? 1 : 0;
+    // The strokes of one mark (the glyphs of « -20 % ») make one region.
+    return { pixels, regions: components(dilate(pixels, width, height, 4), width, height, pixels) };
+  }
+
+  function toAdditions(marks: { pixels: Uint8Array; regions: Region[] }, explained: ElementId[], registered: Uint8Array, pageFromRef: number[]): AdditionRegion[] {
+    const n = ref.width * ref.height;
     const out: AdditionRegion[] = [];
-    for (const r of regions) {
-      const areaFraction = r.area / logoArea;
+    for (const r of marks.regions) {
+      const areaFraction = r.area / n;
       if (areaFraction < charter.addition.minAreaFraction) continue;
+      const cx = (r.x0 + r.x1) / 2 / REF_SCALE;
+      const cy = (r.y0 + r.y1) / 2 / REF_SCALE;
+      if (explained.some((id) => inside(charter.elements[id].box, cx, cy))) continue;
       const corners = [
         [r.x0, r.y0],
         [r.x1 + 1, r.y0],
@@ -426,6 +468,37 @@ export function components(mask: Uint8Array, width: number, height: number, coun
   return out;
 }
 
+/** Separable maximum filter over a (2r+1)² window; NaN counts as 0. */
+export function maxFilter(values: Float32Array, width: number, height: number, r: number): Float32Array {
+  const rows = new Float32Array(values.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let m = 0;
+      for (let k = Math.max(0, x - r); k <= Math.min(width - 1, x + r); k++) {
+        const v = values[y * width + k];
+        if (v > m) m = v;
+      }
+      rows[y * width + x] = m;
+    }
+  }
+  const out = new Float32Array(values.length);
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) {
+      let m = 0;
+      for (let k = Math.max(0, y - r); k <= Math.min(height - 1, y + r); k++) {
+        const v = rows[k * width + x];
+        if (v > m) m = v;
+      }
+      out[y * width + x] = m;
+    }
+  }
+  return out;
+}
+
+function inside([x, y, w, h]: readonly number[], px: number, py: number): boolean {
+  return px >= x && px <= x + w && py >= y && py <= y + h;
+}
+
 export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
   const out = new Uint8Array(mask.length);
   for (let y = 0; y < height; y++) {
@@ -455,17 +528,20 @@ export function erodeMask(mask: Uint8Array, width: number, height: number, radiu
 function recolour(expected: Uint8Array, elements: Record<ElementId, ElementMeasurement>, ref: ReferenceModel): Uint8Array {
   const out = new Uint8Array(expected);
   const palette = Object.entries(ref.charter.palette).map(([name, p]) => ({ name, rgb: hexBytes(p.hex) }));
+  // An ink too thin to measure on one element (the badge's white text on a small logo) takes the
+  // colour the same palette entry has elsewhere: recolouring tools change an ink everywhere.
+  const everywhere = new Map<string, number[]>();
+  for (const id of ELEMENT_IDS) for (const c of elements[id].colours) if (!everywhere.has(c.expected)) everywhere.set(c.expected, hexBytes(c.measuredHex));
   const n = ref.width * ref.height;
   for (const id of ELEMENT_IDS) {
     const measured = new Map(elements[id].colours.map((c) => [c.expected, hexBytes(c.measuredHex)]));
-    if (!measured.size) continue;
     const mask = ref.elementMasks[id];
     for (let i = 0; i < n; i++) {
       if (!mask[i]) continue;
       const px = [expected[i * 4], expected[i * 4 + 1], expected[i * 4 + 2]];
       // Anti-aliased pixels belong to no palette entry and keep their colour.
       const entry = palette.find((p) => Math.hypot(px[0] - p.rgb[0], px[1] - p.rgb[1], px[2] - p.rgb[2]) < 24);
-      const to = entry && measured.get(entry.name);
+      const to = entry && (measured.get(entry.name) ?? everywhere.get(entry.name));
       if (to) [out[i * 4], out[i * 4 + 1], out[i * 4 + 2]] = to;
     }
   }
