@@ -321,12 +321,32 @@ export function affineFromPoints(src: Point[], dst: Point[]): Matrix | null {
   return [...ax, ...ay, 0, 0, 1];
 }
 
+/** |dx| + |dy| by central differences; NaN neighbours count as the pixel itself. */
+function gradient(values: ArrayLike<number>, width: number, height: number): Float32Array {
+  const out = new Float32Array(width * height);
+  const at = (x: number, y: number, fallback: number) => {
+    const v = values[Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))];
+    return Number.isNaN(v) ? fallback : v;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const c = values[y * width + x];
+      if (Number.isNaN(c)) {
+        out[y * width + x] = NaN;
+        continue;
+      }
+      out[y * width + x] = Math.abs(at(x + 1, y, c) - at(x - 1, y, c)) + Math.abs(at(x, y + 1, c) - at(x, y - 1, c));
+    }
+  }
+  return out;
+}
+
 /**
  * Refines a coarse transform with ECC (Evangelidis & Psarakis 2008) between the reference and the
  * page resampled into the reference frame, so that per-element measurements line up to a pixel.
  * It runs on the score grid (half the reference resolution): ECC's cost grows with pixels times
  * iterations, and sub-pixel accuracy there is already under a reference pixel.
- * Tones are flipped first when the logo is inverted: ECC maximises a signed correlation.
+ * ECC maximises a signed correlation, so an inverted logo is aligned on its outlines instead.
  */
 export function refine(gray: Gray, pageFromRef: Matrix, grid: ScoreGrid, inverted: boolean, iterations = 40): Matrix {
   const cv = getCv();
@@ -342,14 +362,18 @@ export function refine(gray: Gray, pageFromRef: Matrix, grid: ScoreGrid, inverte
     const mask = track(new cv.Mat(height, width, cv.CV_8UC1));
     const id = input.data as Uint8Array;
     const md = mask.data as Uint8Array;
+    // Inverting a logo drawn on the page's white flips the tones of its solid parts and not of its
+    // text: no single polarity fits, but outlines (gradient magnitude) are the same either way.
+    const source = inverted ? gradient(sampled, width, height) : sampled;
+    const target = inverted ? gradient(grid.gray, width, height) : grid.gray;
     for (let i = 0; i < sampled.length; i++) {
-      const v = sampled[i];
-      md[i] = Number.isNaN(v) ? 0 : 255;
-      id[i] = Number.isNaN(v) ? 128 : inverted ? 255 - v : v;
+      const v = source[i];
+      md[i] = Number.isNaN(sampled[i]) ? 0 : 255;
+      id[i] = Number.isNaN(v) ? 128 : Math.min(255, v);
     }
     const template = track(new cv.Mat(height, width, cv.CV_8UC1));
     const td = template.data as Uint8Array;
-    for (let i = 0; i < td.length; i++) td[i] = grid.gray[i];
+    for (let i = 0; i < td.length; i++) td[i] = Math.min(255, target[i]);
     const warp = track(cv.matFromArray(2, 3, cv.CV_32F, [1, 0, 0, 0, 1, 0]));
     const criteria = new cv.TermCriteria(cv.TermCriteria_COUNT + cv.TermCriteria_EPS, iterations, 1e-4);
     try {

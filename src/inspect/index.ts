@@ -16,7 +16,7 @@ import type {
   TextMeasurement,
 } from '../types.ts';
 import { correlation, invert, multiply, project } from '../detect/raster.ts';
-import { REF_SCALE, type ReferenceModel } from '../detect/reference.ts';
+import { REF_SCALE, type ReferenceModel, type VariantRaster } from '../detect/reference.ts';
 import { sampleGridRgb, type ScoreGrid } from '../detect/register.ts';
 import { deltaE2000, hexToLab, medianColour, rgbToHex, rgbToLab } from './colour.ts';
 import { decompose } from './geometry.ts';
@@ -45,6 +45,8 @@ const COLOUR_MARGIN_PX = 2;
 const MARK_EDGE = 30;
 /** Artwork edge strength under which a place counts as blank in the artwork. */
 const KNOWN_EDGE = 10;
+/** A mark within this CIEDE2000 of a text's own ink is taken as part of that text. */
+const OWN_INK = 15;
 /** Fewest edge-free pixels a colour is judged on. */
 const MIN_COLOUR_SAMPLES = 30;
 /** A chroma (C*ab) under this is neutral ink: grey, black or white. */
@@ -126,8 +128,10 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
 
     // 2. Foreign marks: outlines the artwork does not have, and pixels that differ from the
     // artwork drawn in the inks just measured (a recoloured logo then raises none).
-    const marks = foreignMarks(registered, onPage, outlines, elements, ground, refPerPagePx);
-    const markZone = dilate(marks.pixels, ref.width, ref.height, 2);
+    const marks = foreignMarks(registered, onPage, outlines, elements, ground, refPerPagePx, null);
+    // Marks in a text's own ink are its wording changed, not something added on top: the text is
+    // judged with them; marks in any other ink are set aside so the text under them is still read.
+    const markZone = dilate(foreignInkPixels(marks, registered, elements), ref.width, ref.height, 2);
 
     // 3. Texts, judged around the marks. A text whose wording changed no longer looks like the
     // artwork, yet it is there: if OCR reads something close to an approved text, it is present.
@@ -152,7 +156,9 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     const explained: ElementId[] = ELEMENT_IDS.filter((id) => !elements[id].present);
     if (elements.badge.present && !badge.match) explained.push('badge');
     if (elements.tagline.present && !tagline.match) explained.push('tagline');
-    const additions = toAdditions(marks, explained, registered, pageFromRef);
+    const variant = ref.variants.find((v) => v.id === badge.match) ?? null;
+    const finalMarks = variant ? foreignMarks(registered, onPage, outlines, elements, ground, refPerPagePx, variant) : marks;
+    const additions = toAdditions(finalMarks, explained, registered, pageFromRef);
 
     return {
       detection,
@@ -326,16 +332,22 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     elements: Record<ElementId, ElementMeasurement>,
     ground: number[] | null,
     refPerPagePx: number,
+    variant: VariantRaster | null,
   ): { pixels: Uint8Array; regions: Region[] } {
     const { width, height } = ref;
     const n = width * height;
-    const expected = recolour(ref.variants[0].rgba, elements, ref);
+    const dontCare = variant ? null : variantText;
+    // Pixel differences are trusted only for a logo in the charter's inks: a recoloured one is
+    // resampled through inks measured with some error everywhere, and judged on its outlines alone.
+    const offPalette = Object.values(elements).some((e) => e.colours.some((c) => c.deltaE > c.tolerance));
+    if (offPalette) return { pixels: outlines, regions: components(dilate(outlines, width, height, 4), width, height, outlines) };
+    const expected = recolour((variant ?? ref.variants[0]).rgba, elements, ref);
     if (ground) {
       for (let i = 0; i < n; i++) if (ref.emptyMask[i]) [expected[i * 4], expected[i * 4 + 1], expected[i * 4 + 2]] = ground;
     }
     const page = new Uint8Array(n * 4);
     for (let i = 0; i < n; i++) {
-      const compare = onPage[i] && !variantText[i] && (ground !== null || inkZone[i]);
+      const compare = onPage[i] && !dontCare?.[i] && (ground !== null || inkZone[i]);
       for (let c = 0; c < 4; c++) page[i * 4 + c] = compare ? registered[i * 4 + c] : expected[i * 4 + c];
     }
     const diff = new Uint8Array(n * 4);
@@ -352,9 +364,35 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     return { pixels, regions: components(dilate(pixels, width, height, 4), width, height, pixels) };
   }
 
+  /** Mark pixels, less the regions drawn in the ink of the text element they lie in. */
+  function foreignInkPixels(marks: { pixels: Uint8Array; regions: Region[] }, registered: Uint8Array, elements: Record<ElementId, ElementMeasurement>): Uint8Array {
+    const out = new Uint8Array(marks.pixels);
+    for (const r of marks.regions) {
+      const cx = (r.x0 + r.x1) / 2 / REF_SCALE;
+      const cy = (r.y0 + r.y1) / 2 / REF_SCALE;
+      const id = (['tagline', 'badge'] as const).find((e) => inside(charter.elements[e].box, cx, cy));
+      if (!id) continue;
+      const mask = new Uint8Array(marks.pixels.length);
+      for (let y = r.y0; y <= r.y1; y++) for (let x = r.x0; x <= r.x1; x++) mask[y * ref.width + x] = marks.pixels[y * ref.width + x];
+      const { rgb, samples } = medianColour(registered, mask);
+      if (!samples) continue;
+      const lab = rgbToLab(rgb);
+      // An ink too thin to measure on the text itself is taken where the same palette entry was measured.
+      const measuredAnywhere = (name: string) => Object.values(elements).flatMap((e) => e.colours).find((c) => c.expected === name)?.measured;
+      const inks = charter.elements[id].colours.map(
+        (name) => elements[id].colours.find((c) => c.expected === name)?.measured ?? measuredAnywhere(name) ?? palette[name].lab,
+      );
+      if (inks.some((ink) => deltaE2000(lab, ink) < OWN_INK)) {
+        for (let i = 0; i < mask.length; i++) if (mask[i]) out[i] = 0;
+      }
+    }
+    return out;
+  }
+
   function toAdditions(marks: { pixels: Uint8Array; regions: Region[] }, explained: ElementId[], registered: Uint8Array, pageFromRef: number[]): AdditionRegion[] {
     const n = ref.width * ref.height;
     const out: AdditionRegion[] = [];
+    if (process.env.DEBUG_ADD) console.error('marks', marks.regions.filter((r) => r.area > 50).map((r) => `${r.x0},${r.y0}-${r.x1},${r.y1}:${r.area}`).join(' '));
     for (const r of marks.regions) {
       const areaFraction = r.area / n;
       if (areaFraction < charter.addition.minAreaFraction) continue;
@@ -586,16 +624,19 @@ export function tileLikeness(page: Float32Array, artwork: Uint8Array, box: Uint8
       const tx1 = x0 + Math.floor(((x1 - x0 + 1) * (c + 1)) / cols);
       let min = 255;
       let max = 0;
+      let kept = 0;
       for (let y = ty0; y < ty1; y++) {
         for (let x = tx0; x < tx1; x++) {
           const i = y * width + x;
           if (!box[i]) continue;
+          kept++;
           tile[i] = 1;
           min = Math.min(min, artwork[i]);
           max = Math.max(max, artwork[i]);
         }
       }
-      if (max - min < 64) continue;
+      // A tile that is blank in the artwork, or mostly hidden by a mark, says nothing.
+      if (max - min < 64 || kept * 2 < (ty1 - ty0) * (tx1 - tx0)) continue;
       worst = Math.min(worst, Math.abs(correlation(page, artwork, tile)));
     }
   }
