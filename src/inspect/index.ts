@@ -45,8 +45,10 @@ const COLOUR_MARGIN_PX = 2;
 const MARK_EDGE = 30;
 /** Artwork edge strength under which a place counts as blank in the artwork. */
 const KNOWN_EDGE = 10;
-/** A mark within this CIEDE2000 of a text's own ink is taken as part of that text. */
+/** A mark pixel within this CIEDE2000 of a text's own ink is drawn in that ink… */
 const OWN_INK = 15;
+/** …and a mark with this share of such pixels is the text's wording changed. */
+const OWN_INK_SHARE = 0.3;
 /** Fewest edge-free pixels a colour is judged on. */
 const MIN_COLOUR_SAMPLES = 30;
 /** A chroma (C*ab) under this is neutral ink: grey, black or white. */
@@ -364,26 +366,36 @@ export function createInspector(ref: ReferenceModel, grid: ScoreGrid, ocr: Ocr, 
     return { pixels, regions: components(dilate(pixels, width, height, 4), width, height, pixels) };
   }
 
-  /** Mark pixels, less the regions drawn in the ink of the text element they lie in. */
+  /**
+   * Mark pixels, less the regions drawn in the ink of the text element they lie in. A changed word
+   * differs from the artwork both where new letters are (in the text's ink) and where old ones were
+   * (in the ground's colour): a region with a good share of the text's own ink is a change of wording.
+   */
   function foreignInkPixels(marks: { pixels: Uint8Array; regions: Region[] }, registered: Uint8Array, elements: Record<ElementId, ElementMeasurement>): Uint8Array {
     const out = new Uint8Array(marks.pixels);
+    // An ink too thin to measure on the text itself is taken where the same palette entry was measured.
+    const measuredAnywhere = (name: string) => Object.values(elements).flatMap((e) => e.colours).find((c) => c.expected === name)?.measured;
     for (const r of marks.regions) {
       const cx = (r.x0 + r.x1) / 2 / REF_SCALE;
       const cy = (r.y0 + r.y1) / 2 / REF_SCALE;
       const id = (['tagline', 'badge'] as const).find((e) => inside(charter.elements[e].box, cx, cy));
       if (!id) continue;
-      const mask = new Uint8Array(marks.pixels.length);
-      for (let y = r.y0; y <= r.y1; y++) for (let x = r.x0; x <= r.x1; x++) mask[y * ref.width + x] = marks.pixels[y * ref.width + x];
-      const { rgb, samples } = medianColour(registered, mask);
-      if (!samples) continue;
-      const lab = rgbToLab(rgb);
-      // An ink too thin to measure on the text itself is taken where the same palette entry was measured.
-      const measuredAnywhere = (name: string) => Object.values(elements).flatMap((e) => e.colours).find((c) => c.expected === name)?.measured;
       const inks = charter.elements[id].colours.map(
         (name) => elements[id].colours.find((c) => c.expected === name)?.measured ?? measuredAnywhere(name) ?? palette[name].lab,
       );
-      if (inks.some((ink) => deltaE2000(lab, ink) < OWN_INK)) {
-        for (let i = 0; i < mask.length; i++) if (mask[i]) out[i] = 0;
+      let total = 0;
+      let own = 0;
+      for (let y = r.y0; y <= r.y1; y++) {
+        for (let x = r.x0; x <= r.x1; x++) {
+          const i = y * ref.width + x;
+          if (!marks.pixels[i]) continue;
+          total++;
+          const lab = rgbToLab({ r: registered[i * 4], g: registered[i * 4 + 1], b: registered[i * 4 + 2] });
+          if (inks.some((ink) => deltaE2000(lab, ink) < OWN_INK)) own++;
+        }
+      }
+      if (total && own / total >= OWN_INK_SHARE) {
+        for (let y = r.y0; y <= r.y1; y++) for (let x = r.x0; x <= r.x1; x++) out[y * ref.width + x] = 0;
       }
     }
     return out;
