@@ -83,8 +83,7 @@ describe('sarif report', () => {
     expect(waived.level).toBe('note');
     expect(waived.message.text).toBe(
       'The logo is 18 mm wide (minimum 25 mm). ' +
-        'Allowed for the medium “small screen (mobile, banner)” because a small screen cannot show the logo at its minimum print size. ' +
-        '(adaptation allowed for the medium small-screen)',
+        'Allowed for the medium “small screen (mobile, banner)” because a small screen cannot show the logo at its minimum print size.',
     );
     expect(waived.suppressions).toEqual([{ kind: 'external', justification: 'adaptation allowed for the medium small-screen' }]);
     expect(waived.properties.severity).toBe('warning');

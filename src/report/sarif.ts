@@ -43,8 +43,9 @@ export const sarif: Formatter = (report: Report, ctx) => {
 
   const result = (finding: Finding, location: Location) => {
     const severity = effectiveSeverity(finding);
+    // A waived finding's message already says which medium allows it (the rule engine appends it),
+    // so the medium is named again only in the suppression, where viewers look for it.
     const parts = [finding.message];
-    if (finding.waivedBy) parts.push(`(${WAIVED_LABEL[lang]} ${finding.waivedBy})`);
     if (finding.fix) parts.push(`${FIX_LABEL[lang]} ${finding.fix}`);
     const properties: Record<string, unknown> = { kind: finding.kind, article: finding.article, severity: finding.severity };
     for (const key of ['element', 'measured', 'expected', 'fix', 'waivedBy'] as const) {
