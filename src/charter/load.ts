@@ -20,10 +20,14 @@ export class CharterError extends Error {
 export function parseCharter(json: unknown, file: string): Charter {
   const parsed = charterSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const field = issue.path.length ? issue.path.join('.') : '(root)';
-      return `${field}: ${issue.message}`;
-    });
+    const field = (path: PropertyKey[]) => (path.length ? path.join('.') : '(root)');
+    const problems = parsed.error.issues.flatMap((issue) =>
+      // zod reports unknown keys on their parent object; each is named on its own so the
+      // misspelt key itself is what the reader sees.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => `${field([...issue.path, key])}: ${issue.message}`)
+        : [`${field(issue.path)}: ${issue.message}`],
+    );
     throw new CharterError(file, problems);
   }
   const abs = resolve(file);

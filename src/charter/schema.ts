@@ -5,6 +5,18 @@ import { z } from 'zod';
 export const ELEMENT_IDS = ['at', 'arrow', 'tagline', 'badge'] as const;
 export type ElementId = (typeof ELEMENT_IDS)[number];
 
+/**
+ * An object that refuses keys it does not define: a misspelt key (`requried`) would otherwise be
+ * dropped in silence and its default used, which is exactly the edit its author meant to prevent.
+ * The message lists the fields that are allowed; the loader prefixes each unknown key's path.
+ */
+function strictFields<Shape extends z.ZodRawShape>(shape: Shape) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `is not a charter field here; expected one of: ${allowed}` : undefined),
+  });
+}
+
 const hex = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #RRGGBB, e.g. "#0055A4"');
@@ -17,20 +29,20 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. "2008-12-31"');
 
-const localised = z.object({ fr: z.string().min(1), en: z.string().min(1) });
+const localised = strictFields({ fr: z.string().min(1), en: z.string().min(1) });
 
-const clause = z.object({
+const clause = strictFields({
   article: z.string().min(1).describe('how findings cite it, e.g. "Article X"'),
   quote: z.string().min(1).describe('the clause, quoted from the terms'),
 });
 
-const paletteEntry = z.object({
+const paletteEntry = strictFields({
   hex,
   name: localised,
   tolerance: z.number().positive().describe('largest CIEDE2000 difference still accepted'),
 });
 
-const element = z.object({
+const element = strictFields({
   name: localised,
   box,
   colours: z.array(z.string().min(1)).min(1).describe('palette entries drawn in this element'),
@@ -38,112 +50,110 @@ const element = z.object({
   required: z.boolean().default(true),
 });
 
-const badgeVariant = z.object({
+const badgeVariant = strictFields({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id with dashes, e.g. "offre-referencee"'),
   text: z.string().min(1),
   category: localised,
   artwork: z.string().min(1).describe('SVG file, relative to the charter file'),
 });
 
-const waiver = z.object({
+const waiver = strictFields({
   rule: z.string().min(1),
   elements: z.array(z.enum(ELEMENT_IDS)).optional().describe('only for these elements'),
   when: z.enum(['always', 'monochrome']).default('always'),
 });
 
-const medium = z.object({
+const medium = strictFields({
   id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id with dashes, e.g. "sms"'),
   name: localised,
   why: localised,
   waives: z.array(waiver).min(1),
 });
 
-export const charterSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    owner: z.string().min(1),
-    terms: z.object({
-      title: z.string().min(1),
-      clauses: z.object({
-        elements: clause,
-        use: clause,
-        alteration: clause,
-        period: clause,
-        adaptation: clause,
-      }),
+export const charterSchema = strictFields({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  owner: z.string().min(1),
+  terms: strictFields({
+    title: z.string().min(1),
+    clauses: strictFields({
+      elements: clause,
+      use: clause,
+      alteration: clause,
+      period: clause,
+      adaptation: clause,
     }),
-    artwork: z.object({
-      width: z.number().positive(),
-      height: z.number().positive(),
-      font: z.string().min(1).describe('font file the artwork text was outlined from'),
-    }),
-    palette: z.record(z.string(), paletteEntry),
-    elements: z.object({ at: element, arrow: element, tagline: element, badge: element }),
-    detection: z.object({
-      anchors: z
-        .array(z.object({ element: z.enum(ELEMENT_IDS), shape: z.enum(['ellipse', 'rectangle']) }))
-        .min(1)
-        .describe('solid shapes of the artwork the detector looks for first; their element box is the shape'),
-      minConfidence: z.number().min(0).max(1).describe('detections below this are not reported as logos'),
-    }),
-    tagline: z.object({ text: z.string().min(1), lines: z.array(z.string().min(1)).min(1) }),
-    badges: z.array(badgeVariant).min(1),
-    text: z.object({
-      minSimilarity: z
-        .number()
-        .min(0)
-        .max(1)
-        .describe('below this likeness a read text is treated as unreadable rather than altered'),
-    }),
-    geometry: z.object({
-      maxRotationDeg: z.number().nonnegative(),
-      maxAspectDeviation: z.number().nonnegative().describe('|horizontal/vertical scale − 1| accepted'),
-      maxSkewDeg: z.number().nonnegative(),
-    }),
-    presence: z.object({
-      minLikeness: z.number().min(0).max(1).describe('below this an element counts as removed'),
-    }),
-    addition: z.object({
-      minAreaFraction: z.number().positive().describe('smallest foreign mark reported, as a share of the logo area'),
-    }),
-    crop: z.object({
-      minVisibleFraction: z.number().min(0).max(1).describe('logo shares on the page below 1 − this are cropped'),
-    }),
-    minSize: z.object({
-      widthMm: z.number().positive(),
-      assumedDpi: z.number().positive().describe('resolution assumed for images that do not state theirs'),
-    }),
-    clearSpace: z.object({
-      marginRatio: z.number().nonnegative().describe('margin as a share of the logo height'),
-      maxOccupiedFraction: z.number().min(0).max(1),
-    }),
-    period: z.object({ from: isoDate, until: isoDate }),
-    media: z.array(medium),
-  })
-  .superRefine((charter, ctx) => {
-    for (const [id, el] of Object.entries(charter.elements)) {
-      el.colours.forEach((colour, i) => {
-        if (!(colour in charter.palette)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['elements', id, 'colours', i],
-            message: `names palette colour "${colour}", which palette does not define (defined: ${Object.keys(charter.palette).join(', ')})`,
-          });
-        }
-      });
-    }
-    const seen = new Set<string>();
-    charter.badges.forEach((badge, i) => {
-      if (seen.has(badge.id)) {
-        ctx.addIssue({ code: 'custom', path: ['badges', i, 'id'], message: `duplicates badge id "${badge.id}"` });
+  }),
+  artwork: strictFields({
+    width: z.number().positive(),
+    height: z.number().positive(),
+    font: z.string().min(1).describe('font file the artwork text was outlined from'),
+  }),
+  palette: z.record(z.string(), paletteEntry),
+  elements: strictFields({ at: element, arrow: element, tagline: element, badge: element }),
+  detection: strictFields({
+    anchors: z
+      .array(strictFields({ element: z.enum(ELEMENT_IDS), shape: z.enum(['ellipse', 'rectangle']) }))
+      .min(1)
+      .describe('solid shapes of the artwork the detector looks for first; their element box is the shape'),
+    minConfidence: z.number().min(0).max(1).describe('detections below this are not reported as logos'),
+  }),
+  tagline: strictFields({ text: z.string().min(1), lines: z.array(z.string().min(1)).min(1) }),
+  badges: z.array(badgeVariant).min(1),
+  text: strictFields({
+    minSimilarity: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('below this likeness a read text is treated as unreadable rather than altered'),
+  }),
+  geometry: strictFields({
+    maxRotationDeg: z.number().nonnegative(),
+    maxAspectDeviation: z.number().nonnegative().describe('|horizontal/vertical scale − 1| accepted'),
+    maxSkewDeg: z.number().nonnegative(),
+  }),
+  presence: strictFields({
+    minLikeness: z.number().min(0).max(1).describe('below this an element counts as removed'),
+  }),
+  addition: strictFields({
+    minAreaFraction: z.number().positive().describe('smallest foreign mark reported, as a share of the logo area'),
+  }),
+  crop: strictFields({
+    minVisibleFraction: z.number().min(0).max(1).describe('logo shares on the page below 1 − this are cropped'),
+  }),
+  minSize: strictFields({
+    widthMm: z.number().positive(),
+    assumedDpi: z.number().positive().describe('resolution assumed for images that do not state theirs'),
+  }),
+  clearSpace: strictFields({
+    marginRatio: z.number().nonnegative().describe('margin as a share of the logo height'),
+    maxOccupiedFraction: z.number().min(0).max(1),
+  }),
+  period: strictFields({ from: isoDate, until: isoDate }),
+  media: z.array(medium),
+}).superRefine((charter, ctx) => {
+  for (const [id, el] of Object.entries(charter.elements)) {
+    el.colours.forEach((colour, i) => {
+      if (!(colour in charter.palette)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['elements', id, 'colours', i],
+          message: `names palette colour "${colour}", which palette does not define (defined: ${Object.keys(charter.palette).join(', ')})`,
+        });
       }
-      seen.add(badge.id);
     });
-    if (charter.period.from > charter.period.until) {
-      ctx.addIssue({ code: 'custom', path: ['period', 'from'], message: 'must not be after period.until' });
+  }
+  const seen = new Set<string>();
+  charter.badges.forEach((badge, i) => {
+    if (seen.has(badge.id)) {
+      ctx.addIssue({ code: 'custom', path: ['badges', i, 'id'], message: `duplicates badge id "${badge.id}"` });
     }
+    seen.add(badge.id);
   });
+  if (charter.period.from > charter.period.until) {
+    ctx.addIssue({ code: 'custom', path: ['period', 'from'], message: 'must not be after period.until' });
+  }
+});
 
 export type CharterData = z.infer<typeof charterSchema>;
 export type PaletteEntry = z.infer<typeof paletteEntry>;
