@@ -117,6 +117,7 @@ export const charterSchema = strictFields({
   }),
   addition: strictFields({
     minAreaFraction: z.number().positive().describe('smallest foreign mark reported, as a share of the logo area'),
+    minSideMm: z.number().nonnegative().describe('smallest printed extent of a foreign mark, both ways, in millimetres'),
   }),
   crop: strictFields({
     minVisibleFraction: z.number().min(0).max(1).describe('logo shares on the page below 1 − this are cropped'),
