@@ -9,7 +9,7 @@ import { createOcr, type Ocr } from './inspect/text.ts';
 import { fileStatus } from './report/summary.ts';
 import { checkDocument, checkLogo } from './rules/index.ts';
 import type { DateSource } from './rules/index.ts';
-import type { CheckOptions, FileResult, LogoResult, PageResult, SourceDocument } from './types.ts';
+import type { CheckOptions, FileResult, LogoMeasurement, LogoResult, PageResult, SourceDocument } from './types.ts';
 
 export interface Checker {
   /** Never throws for a bad file: it comes back with status 'error' and what went wrong. */
@@ -38,6 +38,7 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
       const logos: LogoResult[] = [];
       for (const detection of detector.detect(page, gray)) {
         const measurement = await inspector.measure(page, detection);
+        if (!confirmed(measurement)) continue;
         const findings = checkLogo({
           charter,
           lang: options.lang,
@@ -83,6 +84,18 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
       await ocr.close();
     },
   };
+}
+
+/**
+ * Detection scores whole-logo likeness loosely; inspection judges each element on its outlines.
+ * A logo keeps all its elements but one at most (Article X deletions are single elements in
+ * practice): a shape with two or more visible elements absent is something else — a « © » in a
+ * footer, a round emblem — not a logo with half of it deleted.
+ */
+function confirmed(m: LogoMeasurement): boolean {
+  const visible = Object.values(m.elements).filter((e) => e.visibleFraction > 0.25);
+  const absent = visible.filter((e) => !e.present).length;
+  return visible.length - absent >= 2 && absent <= 1;
 }
 
 /** The partner's own logo, the one addition Article X allows, kept as grey for comparison. */

@@ -41,12 +41,14 @@ afterAll(async () => {
 });
 
 describe('expandInputs', () => {
-  it('walks folders in code-unit order, keeping supported content and skipping dot-entries, node_modules, loops and links to files already listed', async () => {
+  it('walks folders in code-unit order, keeping supported content and files named like documents, and skipping dot-entries, node_modules, loops and links to files already listed', async () => {
     const { files, problems } = await expandInputs([root]);
     expect(files).toEqual([
       at('Z-upper.png'),
       at('a.png'),
       at('b.pdf'),
+      // Empty, but named as a PDF: kept so that the report says it cannot be read.
+      at('empty.pdf'),
       at('misnamed.txt'),
       at('sub/c.svg'),
       at('sub/deeper/d.jpg'),

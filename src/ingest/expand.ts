@@ -4,6 +4,9 @@ import { IngestError } from './errors.ts';
 import { fileError, readHead } from './files.ts';
 import { sniff } from './sniff.ts';
 
+/** Extensions that claim a format logo-check reads. */
+const CLAIMED = /\.(pdf|png|jpe?g|tiff?|webp|gif|avif|heic|heif|svg|jp2|j2k)$/i;
+
 export interface ExpandedInputs {
   /** Files to check, in argument order, folder contents sorted. */
   files: string[];
@@ -68,7 +71,9 @@ async function walk(
       const stats = await stat(path);
       if (stats.isDirectory()) {
         await walk(path, walked, keep, problems);
-      } else if (stats.isFile() && stats.size > 0 && sniff(await readHead(path))) {
+      } else if (stats.isFile() && (CLAIMED.test(name) || (stats.size > 0 && sniff(await readHead(path))))) {
+        // A file named like a document is kept even when its content is not one, so that a
+        // "brochure.pdf" that is really a web page is reported as unreadable, not silently skipped.
         await keep(path);
       }
     } catch (err) {
