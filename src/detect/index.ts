@@ -71,10 +71,12 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
         if (anchor.shape === 'ellipse') {
           const h = ellipseHypothesis(gray, anchor, spec.element, ref, polar.get(spec.element)!);
           if (!h || h.anchorScore < MIN_POLAR_SCORE) continue;
+          // A quick look on the coarse grid first: most discs on a page are not the @.
+          if (scoreLogo(page, h.pageFromRef, coarseGrid).confidence < minConfidence * 0.6) continue;
           best = candidate(page, gray, h, anchor);
         } else {
           const hyps = rectangleHypotheses(anchor, spec.element, ref)
-            .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, grid) }))
+            .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
             .sort((a, b) => b.s.confidence - a.s.confidence);
           if (!hyps.length || hyps[0].s.confidence < minConfidence * 0.6) continue;
           best = candidate(page, gray, hyps[0].h, anchor);

@@ -3,7 +3,6 @@
 // (artwork units × REF_SCALE) to page pixels.
 import type { ElementId } from '../charter/schema.ts';
 import type { EllipseAnchor, Point, RectangleAnchor } from './anchors.ts';
-import { getCv, withMats } from './opencv.ts';
 import { correlation, multiply, type Gray } from './raster.ts';
 import { REF_SCALE, type ReferenceModel } from './reference.ts';
 
@@ -342,50 +341,128 @@ function gradient(values: ArrayLike<number>, width: number, height: number): Flo
 }
 
 /**
- * Refines a coarse transform with ECC (Evangelidis & Psarakis 2008) between the reference and the
- * page resampled into the reference frame, so that per-element measurements line up to a pixel.
- * It runs on the score grid (half the reference resolution): ECC's cost grows with pixels times
- * iterations, and sub-pixel accuracy there is already under a reference pixel.
- * ECC maximises a signed correlation, so an inverted logo is aligned on its outlines instead.
+ * Refines a coarse transform by Gauss–Newton image alignment (Lucas & Kanade 1981, in the forward
+ * compositional form of Baker & Matthews 2004) of the page, resampled on the score grid, onto the
+ * reference, both normalised to zero mean and unit variance so that ink and contrast changes do not
+ * matter. An inverted logo (tones flipped on its solid parts, not on its text) is aligned on its
+ * outlines (gradient magnitude) instead.
+ * Written here rather than with OpenCV's findTransformECC: in opencv-wasm every failed ECC run
+ * throws a C++ exception whose memory is never freed (≈2 MB each), which exhausts the WebAssembly
+ * heap after a few hundred candidates on busy pages.
  */
-export function refine(gray: Gray, pageFromRef: Matrix, grid: ScoreGrid, inverted: boolean, iterations = 40): Matrix {
-  const cv = getCv();
+export function refine(gray: Gray, pageFromRef: Matrix, grid: ScoreGrid, inverted: boolean, iterations = 30): Matrix {
   const { width, height, step } = grid;
-  // Grid pixel (i, j) sits at reference pixel (i·step + (step−1)/2, j·step + (step−1)/2).
+  // Grid pixel (i, j) sits at reference pixel (i·step + (step−1)/2, j·step + (step−1)/2); the
+  // parameters act on grid coordinates centred on the grid, which keeps the system well conditioned.
   const o = (step - 1) / 2;
-  const refFromGrid = [step, 0, o, 0, step, o, 0, 0, 1];
-  const gridFromRef = [1 / step, 0, -o / step, 0, 1 / step, -o / step, 0, 0, 1];
-  const pageFromGrid = multiply(pageFromRef, refFromGrid);
-  const sampled = sampleGrid(gray, pageFromRef, width, height, step);
-  return withMats((track) => {
-    const input = track(new cv.Mat(height, width, cv.CV_8UC1));
-    const mask = track(new cv.Mat(height, width, cv.CV_8UC1));
-    const id = input.data as Uint8Array;
-    const md = mask.data as Uint8Array;
-    // Inverting a logo drawn on the page's white flips the tones of its solid parts and not of its
-    // text: no single polarity fits, but outlines (gradient magnitude) are the same either way.
-    const source = inverted ? gradient(sampled, width, height) : sampled;
-    const target = inverted ? gradient(grid.gray, width, height) : grid.gray;
-    for (let i = 0; i < sampled.length; i++) {
-      const v = source[i];
-      md[i] = Number.isNaN(sampled[i]) ? 0 : 255;
-      id[i] = Number.isNaN(v) ? 128 : Math.min(255, v);
+  const cx = (width - 1) / 2;
+  const cy = (height - 1) / 2;
+  const refFromCentred = [step, 0, o + step * cx, 0, step, o + step * cy, 0, 0, 1];
+  const centredFromRef = invertAffine(refFromCentred);
+  const template = normalise(inverted ? gradient(grid.gray, width, height) : grid.gray);
+  if (!template) return pageFromRef;
+  let warp = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+  for (let it = 0; it < iterations; it++) {
+    const pageFromCentred = multiply(pageFromRef, multiply(refFromCentred, warp));
+    const sampled = sampleCentred(gray, pageFromCentred, width, height, cx, cy);
+    const image = normalise(inverted ? gradient(sampled, width, height) : sampled);
+    if (!image) return pageFromRef;
+    const H = new Float64Array(36);
+    const b = new Float64Array(6);
+    const sd = new Float64Array(6);
+    let used = 0;
+    for (let y = 1; y < height - 1; y++) {
+      for (let x = 1; x < width - 1; x++) {
+        const i = y * width + x;
+        const v = image.values[i];
+        const gx = (image.values[i + 1] - image.values[i - 1]) / 2;
+        const gy = (image.values[i + width] - image.values[i - width]) / 2;
+        if (Number.isNaN(v) || Number.isNaN(gx) || Number.isNaN(gy) || Number.isNaN(template.values[i])) continue;
+        const u = x - cx;
+        const w = y - cy;
+        sd[0] = gx * u;
+        sd[1] = gx * w;
+        sd[2] = gx;
+        sd[3] = gy * u;
+        sd[4] = gy * w;
+        sd[5] = gy;
+        const e = template.values[i] - v;
+        for (let r = 0; r < 6; r++) {
+          b[r] += sd[r] * e;
+          for (let c = r; c < 6; c++) H[r * 6 + c] += sd[r] * sd[c];
+        }
+        used++;
+      }
     }
-    const template = track(new cv.Mat(height, width, cv.CV_8UC1));
-    const td = template.data as Uint8Array;
-    for (let i = 0; i < td.length; i++) td[i] = Math.min(255, target[i]);
-    const warp = track(cv.matFromArray(2, 3, cv.CV_32F, [1, 0, 0, 0, 1, 0]));
-    const criteria = new cv.TermCriteria(cv.TermCriteria_COUNT + cv.TermCriteria_EPS, iterations, 1e-4);
-    try {
-      cv.findTransformECC(template, input, warp, cv.MOTION_AFFINE, criteria, mask, 3);
-    } catch {
-      return pageFromRef;
+    if (used < 100) return pageFromRef;
+    for (let r = 0; r < 6; r++) for (let c = 0; c < r; c++) H[r * 6 + c] = H[c * 6 + r];
+    const dp = solve(H, b, 6);
+    if (!dp) return pageFromRef;
+    warp = multiply(warp, [1 + dp[0], dp[1], dp[2], dp[3], 1 + dp[4], dp[5], 0, 0, 1]);
+    if (Math.hypot(dp[2], dp[5]) < 0.01 && Math.abs(dp[0]) + Math.abs(dp[1]) + Math.abs(dp[3]) + Math.abs(dp[4]) < 1e-4) break;
+  }
+  // Reject runaway solutions: a correct refinement only nudges the transform.
+  const drift = Math.hypot(warp[2], warp[5]) + 20 * (Math.abs(warp[0] - 1) + Math.abs(warp[1]) + Math.abs(warp[3]) + Math.abs(warp[4] - 1));
+  if (!Number.isFinite(drift) || drift > 20) return pageFromRef;
+  return multiply(pageFromRef, multiply(refFromCentred, multiply(warp, centredFromRef)));
+}
+
+function sampleCentred(gray: Gray, pageFromCentred: Matrix, width: number, height: number, cx: number, cy: number): Float32Array {
+  const out = new Float32Array(width * height);
+  const [a, b, c, d, e, f] = pageFromCentred;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const u = x - cx;
+      const w = y - cy;
+      out[y * width + x] = bilinear(gray.data, gray.width, gray.height, a * u + b * w + c, d * u + e * w + f);
     }
-    const w = Array.from(warp.data32F as Float32Array);
-    // Reject runaway solutions: a correct refinement only nudges the transform.
-    const drift = Math.hypot(w[2], w[5]) + 20 * (Math.abs(w[0] - 1) + Math.abs(w[1]) + Math.abs(w[3]) + Math.abs(w[4] - 1));
-    if (!Number.isFinite(drift) || drift > 20) return pageFromRef;
-    const correction = [w[0], w[1], w[2], w[3], w[4], w[5], 0, 0, 1];
-    return multiply(multiply(pageFromGrid, correction), gridFromRef);
-  });
+  }
+  return out;
+}
+
+/** Zero mean, unit variance over the non-NaN values; null when flat. */
+function normalise(values: ArrayLike<number>): { values: Float32Array } | null {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) (sum += values[i]), n++;
+  if (n < 2) return null;
+  const mean = sum / n;
+  let variance = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) variance += (values[i] - mean) ** 2;
+  const sd = Math.sqrt(variance / n);
+  if (sd < 1e-6) return null;
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = (values[i] - mean) / sd;
+  return { values: out };
+}
+
+function invertAffine(m: Matrix): Matrix {
+  const [a, b, c, d, e, f] = m;
+  const det = a * e - b * d;
+  return [e / det, -b / det, (b * f - c * e) / det, -d / det, a / det, (c * d - a * f) / det, 0, 0, 1];
+}
+
+/** Gaussian elimination with partial pivoting of an n×n system; null when singular. */
+function solve(A: Float64Array, rhs: Float64Array, n: number): number[] | null {
+  const m = Array.from(A);
+  const v = Array.from(rhs);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r * n + col]) > Math.abs(m[pivot * n + col])) pivot = r;
+    if (Math.abs(m[pivot * n + col]) < 1e-9) return null;
+    for (let c = 0; c < n; c++) [m[col * n + c], m[pivot * n + c]] = [m[pivot * n + c], m[col * n + c]];
+    [v[col], v[pivot]] = [v[pivot], v[col]];
+    for (let r = col + 1; r < n; r++) {
+      const f = m[r * n + col] / m[col * n + col];
+      for (let c = col; c < n; c++) m[r * n + c] -= f * m[col * n + c];
+      v[r] -= f * v[col];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let sum = v[r];
+    for (let c = r + 1; c < n; c++) sum -= m[r * n + c] * x[c];
+    x[r] = sum / m[r * n + r];
+  }
+  return x;
 }
