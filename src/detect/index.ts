@@ -20,6 +20,8 @@ import {
 
 /** Smallest whole-logo width, in page pixels, the detector looks for (well under the charter minimum). */
 const MIN_LOGO_WIDTH = 80;
+/** Grey-level spread (standard deviation) inside a box that holds text; an empty box has ~0. */
+const MIN_BOX_CONTRAST = 20;
 /** A disc whose polar profile correlates less than this with the reference is not the @. */
 const MIN_POLAR_SCORE = 0.45;
 
@@ -49,7 +51,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
 
   function candidate(page: Page, gray: Gray, hypothesis: Hypothesis, anchor: Anchor): Candidate {
     const coarse = scoreLogo(page, hypothesis.pageFromRef, grid);
-    const refined = refine(gray, refine(gray, hypothesis.pageFromRef, coarseGrid, coarse.inverted), grid, coarse.inverted);
+    const refined = refine(gray, refine(gray, hypothesis.pageFromRef, coarseGrid, coarse.inverted, 20), grid, coarse.inverted, 10);
     const score = scoreLogo(page, refined, grid);
     // ECC can slide onto a neighbour; keep whichever transform explains the logo better.
     return score.confidence >= coarse.confidence
@@ -75,10 +77,12 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
           if (scoreLogo(page, h.pageFromRef, coarseGrid).confidence < minConfidence * 0.6) continue;
           best = candidate(page, gray, h, anchor);
         } else {
+          // A badge box holds text: an empty box (a form field, a frame) is not worth registering.
+          if (!holdsMarks(gray, anchor)) continue;
           const hyps = rectangleHypotheses(anchor, spec.element, ref)
             .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
             .sort((a, b) => b.s.confidence - a.s.confidence);
-          if (!hyps.length || hyps[0].s.confidence < minConfidence * 0.6) continue;
+          if (!hyps.length || hyps[0].s.confidence < minConfidence * 0.75) continue;
           best = candidate(page, gray, hyps[0].h, anchor);
         }
         if (best && best.score.confidence >= minConfidence) found.push(best);
@@ -107,6 +111,25 @@ function anchorLimits(charter: Charter): AnchorLimits {
     return [(v >> 16) & 255, (v >> 8) & 255, v & 255] as [number, number, number];
   });
   return { minSize: Math.floor(MIN_LOGO_WIDTH * smallest), maxSize: 20000, rectangleAspect: aspect, ellipseAspect: 1.7, inks };
+}
+
+/** Whether the middle of a rectangle anchor has contrast (text), sampled on a 24×6 grid. */
+function holdsMarks(gray: Gray, anchor: Anchor & { shape: 'rectangle' }): boolean {
+  const [p0, p1, , p3] = anchor.corners;
+  const values: number[] = [];
+  for (let j = 0; j < 6; j++) {
+    for (let i = 0; i < 24; i++) {
+      const u = 0.1 + (0.8 * i) / 23;
+      const v = 0.25 + (0.5 * j) / 5;
+      const x = Math.round(p0[0] + u * (p1[0] - p0[0]) + v * (p3[0] - p0[0]));
+      const y = Math.round(p0[1] + u * (p1[1] - p0[1]) + v * (p3[1] - p0[1]));
+      if (x >= 0 && y >= 0 && x < gray.width && y < gray.height) values.push(gray.data[y * gray.width + x]);
+    }
+  }
+  if (values.length < 20) return false;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
+  return sd >= MIN_BOX_CONTRAST;
 }
 
 function anchorCentre(anchor: Anchor): [number, number] {
