@@ -52,32 +52,11 @@ function svgWidth(svg: string): number {
   return Number(m[1]);
 }
 
-/** 1 where alpha is set; shrinks by `erode` pixels so anti-aliased edges are left out. */
+/** 1 where alpha reaches the threshold. */
 export function alphaMask(rgba: Uint8Array, width: number, height: number, threshold = 128): Uint8Array {
   const mask = new Uint8Array(width * height);
   for (let i = 0; i < mask.length; i++) mask[i] = rgba[i * 4 + 3] >= threshold ? 1 : 0;
   return mask;
-}
-
-export function erode(mask: Uint8Array, width: number, height: number, radius = 1): Uint8Array {
-  const out = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let keep = 1;
-      for (let dy = -radius; dy <= radius && keep; dy++) {
-        for (let dx = -radius; dx <= radius; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= width || yy >= height || !mask[yy * width + xx]) {
-            keep = 0;
-            break;
-          }
-        }
-      }
-      out[y * width + x] = keep;
-    }
-  }
-  return out;
 }
 
 export async function buildReference(charter: Charter): Promise<ReferenceModel> {
