@@ -56,11 +56,11 @@ const INK_DISTANCE = 70;
 export function findAnchors(page: Page, limits: AnchorLimits): Anchor[] {
   const cv = getCv();
   return withMats((track) => {
-    const rgba = track(new cv.Mat(page.height, page.width, cv.CV_8UC4));
-    rgba.data.set(page.rgba);
-    const gray = track(new cv.Mat());
-    cv.cvtColor(rgba, gray, cv.COLOR_RGBA2GRAY);
-    const sat = track(saturation(page));
+    // Grey, saturation and the ink masks in one pass over the page: each is a full-page loop.
+    const gray = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+    const sat = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+    const inks = limits.inks.map(() => track(new cv.Mat(page.height, page.width, cv.CV_8UC1)));
+    const inkCounts = channels(page, gray.data, sat.data, inks.map((m) => m.data), limits.inks);
     const edges = track(new cv.Mat());
     const satEdges = track(new cv.Mat());
     cv.Canny(gray, edges, CANNY_LOW, CANNY_HIGH, 3, true);
@@ -75,8 +75,9 @@ export function findAnchors(page: Page, limits: AnchorLimits): Anchor[] {
     const anchors = shapesOf(regions, page, limits, EDGE_INSET);
     // Edges leak where the logo touches dark content of the same lightness (a photo, text under
     // it); the charter's own inks then still outline an unaltered logo, whatever lies around it.
-    for (const ink of limits.inks) {
-      const mask = track(inkMask(page, ink));
+    for (const [k, mask] of inks.entries()) {
+      // Too few pixels of that ink on the page to outline even the smallest shape.
+      if (inkCounts[k] < limits.minSize * limits.minSize * 0.3) continue;
       for (const anchor of shapesOf(mask, page, limits, INK_INSET)) {
         if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
       }
@@ -123,20 +124,45 @@ function shapesOf(regions: Mat, page: Page, limits: AnchorLimits, inset: number)
   });
 }
 
-/** Pixels within a printing tolerance of one ink (RGB distance, cheap and enough to segment). */
-function inkMask(page: Page, [r, g, b]: [number, number, number]): Mat {
-  const cv = getCv();
-  const out = new cv.Mat(page.height, page.width, cv.CV_8UC1);
+/**
+ * Rec. 601 grey, saturation (max − min of R, G, B) and, per ink, a mask of pixels within a printing
+ * tolerance of it (RGB distance: cheap and enough to segment). Returns each ink's pixel count.
+ */
+function channels(page: Page, gray: Uint8Array, sat: Uint8Array, masks: Uint8Array[], inks: Array<[number, number, number]>): number[] {
   const src = page.rgba;
-  const dst = out.data as Uint8Array;
   const limit = INK_DISTANCE * INK_DISTANCE;
-  for (let i = 0, j = 0; j < dst.length; i += 4, j++) {
-    const dr = src[i] - r;
-    const dg = src[i + 1] - g;
-    const db = src[i + 2] - b;
-    dst[j] = dr * dr + dg * dg + db * db < limit ? 255 : 0;
+  const counts = inks.map(() => 0);
+  const [ink] = inks;
+  const [mask] = masks;
+  for (let i = 0, j = 0; j < gray.length; i += 4, j++) {
+    const r = src[i];
+    const g = src[i + 1];
+    const b = src[i + 2];
+    gray[j] = (r * 299 + g * 587 + b * 114 + 500) / 1000;
+    const hi = r > g ? (r > b ? r : b) : g > b ? g : b;
+    const lo = r < g ? (r < b ? r : b) : g < b ? g : b;
+    sat[j] = hi - lo;
+    // The common case, one ink, without the inner loop.
+    if (inks.length === 1) {
+      const dr = r - ink[0];
+      const dg = g - ink[1];
+      const db = b - ink[2];
+      if (dr * dr + dg * dg + db * db < limit) {
+        mask[j] = 255;
+        counts[0]++;
+      } else mask[j] = 0;
+      continue;
+    }
+    for (let k = 0; k < inks.length; k++) {
+      const dr = r - inks[k][0];
+      const dg = g - inks[k][1];
+      const db = b - inks[k][2];
+      const inside = dr * dr + dg * dg + db * db < limit;
+      masks[k][j] = inside ? 255 : 0;
+      if (inside) counts[k]++;
+    }
   }
-  return out;
+  return counts;
 }
 
 function centreOf(a: Anchor): [number, number] {
@@ -156,20 +182,6 @@ function sameAnchor(a: Anchor, b: Anchor): boolean {
   const [ax, ay] = centreOf(a);
   const [bx, by] = centreOf(b);
   return Math.hypot(ax - bx, ay - by) < 4 && Math.abs(sizeOf(a) - sizeOf(b)) < 0.08 * sizeOf(a);
-}
-
-function saturation(page: Page): Mat {
-  const cv = getCv();
-  const out = new cv.Mat(page.height, page.width, cv.CV_8UC1);
-  const src = page.rgba;
-  const dst = out.data as Uint8Array;
-  for (let i = 0, j = 0; j < dst.length; i += 4, j++) {
-    const r = src[i];
-    const g = src[i + 1];
-    const b = src[i + 2];
-    dst[j] = Math.max(r, g, b) - Math.min(r, g, b);
-  }
-  return out;
 }
 
 function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits, inset: number): Anchor | null {
