@@ -4,6 +4,7 @@
 // yields every candidate whatever was done to the logo; registration decides what they are.
 import type { Page } from '../types.ts';
 import { getCv, withMats, type Mat } from './opencv.ts';
+import type { Gray } from './raster.ts';
 
 export type Point = [number, number];
 
@@ -53,17 +54,19 @@ const INK_INSET = 0.5;
 /** RGB distance under which a pixel is taken as drawn in an ink (JPEG q40 stays within it). */
 const INK_DISTANCE = 70;
 
-export function findAnchors(page: Page, limits: AnchorLimits): Anchor[] {
+/** `gray` is the page's Rec. 601 grey when the caller has it already (it is not computed twice). */
+export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anchor[] {
   const cv = getCv();
   return withMats((track) => {
     // Grey, saturation and the ink masks in one pass over the page: each is a full-page loop.
-    const gray = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+    const grey = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+    if (gray) grey.data.set(gray.data);
     const sat = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
     const inks = limits.inks.map(() => track(new cv.Mat(page.height, page.width, cv.CV_8UC1)));
-    const inkCounts = channels(page, gray.data, sat.data, inks.map((m) => m.data), limits.inks);
+    const inkCounts = channels(page, gray ? null : grey.data, sat.data, inks.map((m) => m.data), limits.inks);
     const edges = track(new cv.Mat());
     const satEdges = track(new cv.Mat());
-    cv.Canny(gray, edges, CANNY_LOW, CANNY_HIGH, 3, true);
+    cv.Canny(grey, edges, CANNY_LOW, CANNY_HIGH, 3, true);
     cv.Canny(sat, satEdges, CANNY_LOW, CANNY_HIGH, 3, true);
     cv.bitwise_or(edges, satEdges, edges);
     // Canny's thin edges leave one-pixel gaps where two outlines run close (the arrow's white
@@ -125,20 +128,20 @@ function shapesOf(regions: Mat, page: Page, limits: AnchorLimits, inset: number)
 }
 
 /**
- * Rec. 601 grey, saturation (max − min of R, G, B) and, per ink, a mask of pixels within a printing
+ * Rec. 601 grey (unless given), saturation (max − min of R, G, B) and, per ink, a mask of pixels within a printing
  * tolerance of it (RGB distance: cheap and enough to segment). Returns each ink's pixel count.
  */
-function channels(page: Page, gray: Uint8Array, sat: Uint8Array, masks: Uint8Array[], inks: Array<[number, number, number]>): number[] {
+function channels(page: Page, gray: Uint8Array | null, sat: Uint8Array, masks: Uint8Array[], inks: Array<[number, number, number]>): number[] {
   const src = page.rgba;
   const limit = INK_DISTANCE * INK_DISTANCE;
   const counts = inks.map(() => 0);
   const [ink] = inks;
   const [mask] = masks;
-  for (let i = 0, j = 0; j < gray.length; i += 4, j++) {
+  for (let i = 0, j = 0; j < sat.length; i += 4, j++) {
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
-    gray[j] = (r * 299 + g * 587 + b * 114 + 500) / 1000;
+    if (gray) gray[j] = (r * 299 + g * 587 + b * 114 + 500) / 1000;
     const hi = r > g ? (r > b ? r : b) : g > b ? g : b;
     const lo = r < g ? (r < b ? r : b) : g < b ? g : b;
     sat[j] = hi - lo;
@@ -210,15 +213,7 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits
       const axes = Math.max(e.size.width, e.size.height) / Math.max(1e-6, Math.min(e.size.width, e.size.height));
       // A disc's hull fills its fitted ellipse; a rectangle's overflows it (π/4 of its box).
       if (fit > 0.93 && fit < 1.06 && rectFill < 0.83 && axes <= limits.ellipseAspect) {
-        return {
-          shape: 'ellipse',
-          cx: e.center.x,
-          cy: e.center.y,
-          width: e.size.width + 2 * inset,
-          height: e.size.height + 2 * inset,
-          angle: e.angle,
-          touchesEdge,
-        } satisfies EllipseAnchor;
+        return ellipseAnchor(e, inset, touchesEdge);
       }
     }
     const aspect = long / short;
@@ -264,16 +259,13 @@ function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limi
       if (Math.abs(Math.hypot(u, v) - 1) < 0.08) near++;
     }
     if (near / (arc.length / 2) < 0.85) return null;
-    return {
-      shape: 'ellipse',
-      cx: e.center.x,
-      cy: e.center.y,
-      width: e.size.width + 2 * inset,
-      height: e.size.height + 2 * inset,
-      angle: e.angle,
-      touchesEdge: true,
-    };
+    return ellipseAnchor(e, inset, true);
   });
+}
+
+/** An OpenCV RotatedRect ellipse, grown back by the inset of the outline it was fitted to. */
+function ellipseAnchor(e: { center: { x: number; y: number }; size: { width: number; height: number }; angle: number }, inset: number, touchesEdge: boolean): EllipseAnchor {
+  return { shape: 'ellipse', cx: e.center.x, cy: e.center.y, width: e.size.width + 2 * inset, height: e.size.height + 2 * inset, angle: e.angle, touchesEdge };
 }
 
 /** Moves each corner away from the centre so every side moves out by `by` pixels. */

@@ -2,6 +2,7 @@
 // whole-logo transform, refined, and kept when the whole logo is there.
 import type { Charter } from '../charter/schema.ts';
 import type { BBox, Detection, Homography, Page } from '../types.ts';
+import { hexToRgb } from '../inspect/colour.ts';
 import { findAnchors, type Anchor, type AnchorLimits } from './anchors.ts';
 import { rgbaToGray, project, multiply, type Gray } from './raster.ts';
 import { buildReference, REF_SCALE, type ReferenceModel } from './reference.ts';
@@ -62,7 +63,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
   function detect(page: Page, pageGray?: Gray): Detection[] {
     const gray = pageGray ?? rgbaToGray(page.rgba, page.width, page.height);
     const found: Candidate[] = [];
-    const all = findAnchors(page, limits);
+    const all = findAnchors(page, limits, gray);
     // Discs first: they fix rotation and mirroring on their own; rectangles only fill the gaps.
     const ordered = [...all.filter((a) => a.shape === 'ellipse'), ...all.filter((a) => a.shape === 'rectangle')];
     for (const anchor of ordered) {
@@ -88,7 +89,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
         if (best && best.score.confidence >= minConfidence) found.push(best);
       }
     }
-    return suppress(found, ref).map((c) => toDetection(c, ref, page));
+    return suppress(found, ref).map((c) => toDetection(c, ref));
   }
 
   return { reference: ref, grid, detect };
@@ -107,8 +108,8 @@ function anchorLimits(charter: Charter): AnchorLimits {
   // Shapes may be stretched by the very distortions the tool must report: accept ±60 %.
   const aspect: [number, number] = rectangles.length ? [Math.min(...rectangles) / 1.6, Math.max(...rectangles) * 1.6] : [1, 1];
   const inks = [...new Set(charter.detection.anchors.map((a) => charter.elements[a.element].colours[0]))].map((name) => {
-    const v = parseInt(charter.palette[name].hex.slice(1), 16);
-    return [(v >> 16) & 255, (v >> 8) & 255, v & 255] as [number, number, number];
+    const { r, g, b } = hexToRgb(charter.palette[name].hex);
+    return [r, g, b] as [number, number, number];
   });
   return { minSize: Math.floor(MIN_LOGO_WIDTH * smallest), maxSize: 20000, rectangleAspect: aspect, ellipseAspect: 1.7, inks };
 }
@@ -185,8 +186,7 @@ function suppress(found: Candidate[], ref: ReferenceModel): Candidate[] {
   return kept;
 }
 
-function toDetection(c: Candidate, ref: ReferenceModel, page: Page): Detection {
-  void page;
+function toDetection(c: Candidate, ref: ReferenceModel): Detection {
   const refFromArtwork = [REF_SCALE, 0, 0, 0, REF_SCALE, 0, 0, 0, 1];
   const homography = multiply(c.pageFromRef, refFromArtwork) as Homography;
   return {

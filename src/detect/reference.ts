@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { artworkPath } from '../charter/load.ts';
 import { ELEMENT_IDS, type Charter, type ElementId } from '../charter/schema.ts';
+import { hexToRgb } from '../inspect/colour.ts';
 import { insideDistance, rgbaToGray, type Gray } from './raster.ts';
 
 /** Reference pixels per artwork unit: 800×300 artwork → 400×150 reference raster. */
@@ -103,7 +104,7 @@ export async function buildReference(charter: Charter): Promise<ReferenceModel> 
       colourDepth[badge.id][id] = {};
       common[id] ??= {};
       for (const name of charter.elements[id].colours) {
-        const [r, g, b] = hexBytes(charter.palette[name].hex);
+        const { r, g, b } = hexToRgb(charter.palette[name].hex);
         const mask = new Uint8Array(n);
         for (let i = 0; i < n; i++) {
           if (!visible[i] || layer[i * 4 + 3] < 250) continue;
@@ -129,8 +130,4 @@ export async function buildReference(charter: Charter): Promise<ReferenceModel> 
   return { charter, width, height, variants, elementMasks, colourDepth, emptyMask };
 }
 
-function hexBytes(hex: string): [number, number, number] {
-  const v = parseInt(hex.slice(1), 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
 

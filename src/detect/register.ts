@@ -15,12 +15,11 @@ export type Matrix = number[];
 export function sampleGrid(gray: Gray, pageFromRef: Matrix, w: number, h: number, step: number): Float32Array {
   const out = new Float32Array(w * h);
   const [a, b, c, d, e, f] = pageFromRef;
-  const { width, height, data } = gray;
   for (let j = 0; j < h; j++) {
     const ry = (j + 0.5) * step - 0.5;
     for (let i = 0; i < w; i++) {
       const rx = (i + 0.5) * step - 0.5;
-      out[j * w + i] = bilinear(data, width, height, a * rx + b * ry + c, d * rx + e * ry + f);
+      out[j * w + i] = bilinear(gray.data, gray.width, gray.height, a * rx + b * ry + c, d * rx + e * ry + f);
     }
   }
   return out;

@@ -18,7 +18,7 @@ import type {
 import { correlation, invert, multiply, project } from '../detect/raster.ts';
 import { REF_SCALE, type ReferenceModel, type VariantRaster } from '../detect/reference.ts';
 import { sampleGridRgb, type ScoreGrid } from '../detect/register.ts';
-import { deltaE2000, hexToLab, medianColour, rgbToHex, rgbToLab } from './colour.ts';
+import { deltaE2000, hexToLab, hexToRgb, medianColour, rgbToHex, rgbToLab } from './colour.ts';
 import { decompose } from './geometry.ts';
 import { judgeText, type ApprovedText, type Ocr } from './text.ts';
 
@@ -586,6 +586,11 @@ export function erodeMask(mask: Uint8Array, width: number, height: number, radiu
  * The approved artwork with each palette colour replaced by the colour measured for it on that
  * element, so a recoloured logo is compared shape for shape and only foreign marks stand out.
  */
+const hexBytes = (hex: string) => {
+  const { r, g, b } = hexToRgb(hex);
+  return [r, g, b];
+};
+
 function recolour(expected: Uint8Array, elements: Record<ElementId, ElementMeasurement>, ref: ReferenceModel): Uint8Array {
   const out = new Uint8Array(expected);
   const palette = Object.entries(ref.charter.palette).map(([name, p]) => ({ name, rgb: hexBytes(p.hex) }));
@@ -609,10 +614,6 @@ function recolour(expected: Uint8Array, elements: Record<ElementId, ElementMeasu
   return out;
 }
 
-function hexBytes(hex: string): number[] {
-  const v = parseInt(hex.slice(1), 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
 
 /**
  * Likeness of a text box to an approved text's artwork, as the worst of its tiles: a whole-box
@@ -703,4 +704,3 @@ function nothing(): TextMeasurement {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 const roundLab = ({ L, a, b }: { L: number; a: number; b: number }) => ({ L: Math.round(L * 10) / 10, a: Math.round(a * 10) / 10, b: Math.round(b * 10) / 10 });
 
-export type { Charter };
