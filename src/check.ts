@@ -64,7 +64,11 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
       const dateSource: DateSource | undefined = options.asOf ? 'as-of' : doc.metadata.created ? (doc.kind === 'pdf' ? 'pdf' : 'exif') : undefined;
       if (date) result.date = date.toISOString();
       await checkPages(doc, result);
-      result.findings.push(...checkDocument({ charter, lang: options.lang, date, dateSource }));
+      // Article IX limits the use of the logo in time: a document that does not show the logo
+      // uses nothing, whatever its date.
+      if (result.pages.some((p) => p.logos.length > 0)) {
+        result.findings.push(...checkDocument({ charter, lang: options.lang, date, dateSource }));
+      }
     } catch (err) {
       // What was analysed before the failure stays in the report; the file is marked unreadable.
       result.error =

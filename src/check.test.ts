@@ -1,0 +1,46 @@
+// The checker as a batch uses it: rules that judge the document (its date, Article IX) apply only
+// to documents that show the logo.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChecker, type Checker } from './check.ts';
+import { loadCharter } from './charter/load.ts';
+
+const SAMPLES = join(import.meta.dirname, '../samples');
+
+describe('document rules', () => {
+  let checker: Checker;
+  let dir: string;
+  beforeAll(async () => {
+    checker = await createChecker({ charter: await loadCharter(), lang: 'en' });
+    dir = await mkdtemp(join(tmpdir(), 'logo-check-checker-'));
+  }, 60_000);
+  afterAll(async () => {
+    await checker?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a PDF without the logo, created after the operation ended, passes with no finding', async () => {
+    const doc = await PDFDocument.create();
+    doc.setCreationDate(new Date('2015-03-02T10:00:00Z'));
+    const page = doc.addPage([595, 842]);
+    page.drawText('Tarifs 2015 — maintenance informatique', { x: 60, y: 760, size: 18, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const file = join(dir, 'tarifs-2015.pdf');
+    await writeFile(file, await doc.save());
+
+    const result = await checker.checkFile(file);
+    expect(result.pages.map((p) => p.logos.length)).toEqual([0]);
+    expect(result.date).toBe('2015-03-02T10:00:00.000Z');
+    expect(result.findings).toEqual([]);
+    expect(result.status).toBe('pass');
+  }, 60_000);
+
+  it('the same date on a document with the logo is a validity error', async () => {
+    const result = await checker.checkFile(join(SAMPLES, 'brochure-2010.pdf'));
+    expect(result.pages.some((p) => p.logos.length > 0)).toBe(true);
+    expect(result.findings.map((f) => f.rule)).toEqual(['validity']);
+    expect(result.status).toBe('fail');
+  }, 60_000);
+});
