@@ -2,10 +2,10 @@
 // model, the OCR worker) so that a batch of thousands of files pays for them once.
 import sharp from 'sharp';
 import { createDetector, type Detector } from './detect/index.ts';
-import { rgbaToGray } from './detect/raster.ts';
+import { rgbaToGray } from './image/raster.ts';
 import { IngestError, openDocument } from './ingest/index.ts';
 import { createInspector, type Inspector, type PartnerLogo } from './inspect/index.ts';
-import { createOcr, type Ocr } from './inspect/text.ts';
+import { createOcr, type Ocr } from './inspect/ocr.ts';
 import { fileStatus } from './report/summary.ts';
 import { checkDocument, checkLogo } from './rules/index.ts';
 import type { DateSource } from './rules/index.ts';
@@ -29,7 +29,7 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
   const detector: Detector = await createDetector(charter);
   const ocr: Ocr = createOcr();
   const partner = options.partnerLogo ? await loadPartnerLogo(options.partnerLogo) : undefined;
-  const inspector: Inspector = createInspector(detector.reference, detector.grid, ocr, partner);
+  const inspector: Inspector = createInspector(detector.reference, ocr, partner);
 
   async function checkPages(doc: SourceDocument, result: FileResult): Promise<void> {
     for (let index = 1; index <= doc.pageCount; index++) {

@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { createChecker, type Checker } from '../src/check.ts';
 import { loadCharter } from '../src/charter/load.ts';
 import { createDetector, type Detector } from '../src/detect/index.ts';
-import { rgbaToGray } from '../src/detect/raster.ts';
+import { rgbaToGray } from '../src/image/raster.ts';
 import { openDocument } from '../src/ingest/index.ts';
 import type { FileResult, Page } from '../src/types.ts';
 import type { BenchFormat, BenchGroup, BenchInput, BenchSet, BenchSetOptions } from './bench/inputs.ts';

@@ -3,8 +3,8 @@
 // an affine image of a disc is still an ellipse, of a rectangle a parallelogram, so one cheap pass
 // yields every candidate whatever was done to the logo; registration decides what they are.
 import type { Page } from '../types.ts';
-import { getCv, withMats, type Mat } from './opencv.ts';
-import type { Gray } from './raster.ts';
+import { getCv, withMats, type Mat } from '../image/opencv.ts';
+import type { Gray } from '../image/raster.ts';
 
 export type Point = [number, number];
 

@@ -2,10 +2,11 @@
 // whole-logo transform, refined, and kept when the whole logo is there.
 import type { Charter } from '../charter/schema.ts';
 import type { BBox, Detection, Homography, Page } from '../types.ts';
-import { hexToRgb } from '../inspect/colour.ts';
+import { buildReference, REF_SCALE, type ReferenceModel } from '../charter/reference.ts';
+import { hexToRgb } from '../image/colour.ts';
+import { multiply, project, type Matrix } from '../image/homography.ts';
+import { rgbaToGray, type Gray } from '../image/raster.ts';
 import { findAnchors, type Anchor, type AnchorLimits } from './anchors.ts';
-import { rgbaToGray, project, multiply, type Gray } from './raster.ts';
-import { buildReference, REF_SCALE, type ReferenceModel } from './reference.ts';
 import {
   buildScoreGrid,
   ellipseHypothesis,
@@ -15,8 +16,6 @@ import {
   scoreLogo,
   type Hypothesis,
   type LogoScore,
-  type Matrix,
-  type ScoreGrid,
 } from './register.ts';
 
 /** Smallest whole-logo width, in page pixels, the detector looks for (well under the charter minimum). */
@@ -28,7 +27,6 @@ const MIN_POLAR_SCORE = 0.45;
 
 export interface Detector {
   reference: ReferenceModel;
-  grid: ScoreGrid;
   detect(page: Page, gray?: Gray): Detection[];
 }
 
@@ -92,7 +90,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
     return suppress(found, ref).map((c) => toDetection(c, ref));
   }
 
-  return { reference: ref, grid, detect };
+  return { reference: ref, detect };
 }
 
 function anchorLimits(charter: Charter): AnchorLimits {

@@ -1,4 +1,5 @@
-// Colour science for the `colour` rule: sRGB → CIE L*a*b* (D65) and the CIEDE2000 difference.
+// Colour science shared by detection and inspection: sRGB ↔ hex, sRGB → CIE L*a*b* (D65), the
+// CIEDE2000 difference, and the median colour of a masked area.
 import type { Lab } from '../types.ts';
 
 export interface Rgb {
@@ -11,11 +12,6 @@ export interface Rgb {
 function linear(c: number): number {
   const v = c / 255;
   return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-}
-
-function encode(v: number): number {
-  const c = v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055;
-  return Math.max(0, Math.min(255, Math.round(c * 255)));
 }
 
 const WHITE = { x: 0.95047, y: 1, z: 1.08883 };

@@ -2,10 +2,11 @@
 // against: per-variant rasters, per-element masks, per-colour sampling masks.
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { artworkPath } from '../charter/load.ts';
-import { ELEMENT_IDS, type Charter, type ElementId } from '../charter/schema.ts';
-import { hexToRgb } from '../inspect/colour.ts';
-import { insideDistance, rgbaToGray, type Gray } from './raster.ts';
+import { hexToRgb } from '../image/colour.ts';
+import { insideDistance } from '../image/morphology.ts';
+import { rgbaToGray, type Gray } from '../image/raster.ts';
+import { artworkPath } from './load.ts';
+import { ELEMENT_IDS, type Charter, type ElementId } from './schema.ts';
 
 /** Reference pixels per artwork unit: 800×300 artwork → 400×150 reference raster. */
 export const REF_SCALE = 0.5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, judgeText, normaliseText, similarity } from './text.ts';
+import { editDistance, judgeText, normaliseText, similarity } from './texts.ts';
 
 const approved = [
   { id: 'offre-referencee', text: 'offre référencée' },

@@ -1,0 +1,54 @@
+// What inspection compares every logo with, computed once per checker from the reference model:
+// the artwork's outlines, each element's region, where the inks are, where the badge texts differ,
+// and the palette in L*a*b*. The measurement steps read it and never change it.
+import type { ReferenceModel } from '../charter/reference.ts';
+import { ELEMENT_IDS, type Charter, type ElementId, type PaletteEntry } from '../charter/schema.ts';
+import { hexToLab } from '../image/colour.ts';
+import { edgeMap } from '../image/edges.ts';
+import { dilate } from '../image/morphology.ts';
+import type { Lab } from '../types.ts';
+import type { PartnerLogo } from './marks.ts';
+import type { ApprovedText } from './texts.ts';
+
+export interface InspectionModel {
+  ref: ReferenceModel;
+  charter: Charter;
+  /** The approved badge texts, and the tagline, as texts are judged against them. */
+  badges: ApprovedText[];
+  taglines: ApprovedText[];
+  /** The charter's palette with each entry's colour in L*a*b*. */
+  palette: Record<string, PaletteEntry & { lab: Lab }>;
+  /** Outline strength of the mean badge variant (see edgeMap). */
+  refEdges: Float32Array;
+  /** Each element's visible area, dilated by 3 reference pixels: where its outlines are judged. */
+  regions: Record<ElementId, Uint8Array>;
+  /** The logo's inked area, dilated by 1: where marks show on a busy ground. */
+  inkZone: Uint8Array;
+  /** Where the badge variants' pixels disagree (their texts), dilated by 2. */
+  variantText: Uint8Array;
+  /** The partner's own logo, the one addition Article X allows. */
+  partnerLogo?: PartnerLogo;
+}
+
+export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerLogo): InspectionModel {
+  const charter = ref.charter;
+  const badges: ApprovedText[] = charter.badges.map((b) => ({ id: b.id, text: b.text }));
+  const taglines: ApprovedText[] = [{ id: 'tagline', text: charter.tagline.text }];
+  const palette = Object.fromEntries(Object.entries(charter.palette).map(([k, v]) => [k, { ...v, lab: hexToLab(v.hex) }]));
+  // Presence is judged on outlines: they survive recolouring, greyscale and inversion, and vanish
+  // with the element (an arrow deleted from the @ leaves flat blue, which its luma alone would not show).
+  const meanGray = new Float32Array(ref.width * ref.height);
+  for (const v of ref.variants) for (let i = 0; i < meanGray.length; i++) meanGray[i] += v.gray.data[i] / ref.variants.length;
+  const refEdges = edgeMap(meanGray, ref.width, ref.height);
+  const regions = Object.fromEntries(ELEMENT_IDS.map((id) => [id, dilate(ref.elementMasks[id], ref.width, ref.height, 3)])) as Record<ElementId, Uint8Array>;
+  const inkZone = dilate(ref.emptyMask.map((v) => (v ? 0 : 1)), ref.width, ref.height, 1);
+  // Where the badge variants' pixels disagree: their texts, unknown until the badge is read.
+  const variantText = new Uint8Array(ref.width * ref.height);
+  for (let i = 0; i < variantText.length; i++) {
+    const g = ref.variants.map((v) => v.gray.data[i]);
+    if (Math.max(...g) - Math.min(...g) > 24) variantText[i] = 1;
+  }
+  const variantZone = dilate(variantText, ref.width, ref.height, 2);
+  variantText.set(variantZone);
+  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, partnerLogo };
+}

@@ -1,0 +1,243 @@
+// Reading the badge and the tagline, and comparing what was read with the approved texts: the
+// PDF's own text when it has it, else the approved artwork itself when the pixels match one text
+// closely, else OCR (see ocr.ts).
+import sharp from 'sharp';
+import { REF_SCALE } from '../charter/reference.ts';
+import type { ElementId } from '../charter/schema.ts';
+import { invert, multiply, project } from '../image/homography.ts';
+import { lumaOf } from '../image/raster.ts';
+import { sampleGridRgb } from '../image/sample.ts';
+import { correlation } from '../image/stats.ts';
+import type { ElementMeasurement, Page, TextMeasurement, TextSource } from '../types.ts';
+import type { InspectionModel } from './model.ts';
+import type { Ocr } from './ocr.ts';
+
+/**
+ * Worst-tile correlation with an approved text's artwork (see tileLikeness) above which the text is
+ * taken as that one without OCR. It grows with the logo's width, since small logos blur every text
+ * alike. Measured on rendered logos, JPEG q40–90, white ground:
+ *   width   right text     one word changed   next-best badge   misspelt badge
+ *   130 px  0.74–0.87      0.54–0.58          0.30–0.45         0.44–0.45
+ *   160 px  0.75–0.89      0.59–0.60          0.29–0.42         0.43
+ *   250 px  0.92–0.96      0.66–0.67          0.26–0.36         0.40–0.41
+ *   520 px  0.97–0.99      0.70               0.20–0.33         0.38
+ * A change of accent alone (Télécoms → Telecoms) stays within the right text's range: OCR cannot
+ * be afforded on every logo to catch it.
+ */
+function textThreshold(widthPx: number): number {
+  return Math.min(0.85, Math.max(0.65, 0.5 + 0.0015 * widthPx));
+}
+/** …and the best approved text must beat every other one by this much. */
+const TEXT_MARGIN = 0.15;
+
+/** Unicode-composed, typographic apostrophes made straight, whitespace collapsed. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u02BC`´]/g, "'")
+    .replace(/[\u00A0\u202F\s]+/g, ' ')
+    .trim();
+}
+
+/** Levenshtein distance by the two-row dynamic programme. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** 1 for identical texts, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  const n = Math.max(a.length, b.length);
+  return n === 0 ? 1 : 1 - editDistance(a, b) / n;
+}
+
+export interface ApprovedText {
+  id: string;
+  text: string;
+}
+
+/**
+ * Compares a text read on the logo with the approved ones. Only an exact match (after
+ * normalisation) is a match: Article X forbids any modification, a single letter included.
+ */
+export function judgeText(read: string | null, source: TextSource | null, approved: ApprovedText[]): TextMeasurement {
+  if (read === null) return { text: null, source, match: null, similarity: 0, closest: null };
+  const text = normaliseText(read);
+  let closest: ApprovedText | null = null;
+  let best = -1;
+  for (const candidate of approved) {
+    const s = similarity(text, normaliseText(candidate.text));
+    if (s > best) [best, closest] = [s, candidate];
+  }
+  const match = closest && normaliseText(closest.text) === text ? closest.id : null;
+  return { text, source, match, similarity: Math.round(best * 1000) / 1000, closest: closest?.id ?? null };
+}
+
+/**
+ * Reads the badge and the tagline, judged around the marks (`marked`). A text whose wording changed
+ * no longer looks like the artwork, yet it is there: if OCR reads something close to an approved
+ * text, its element is set present.
+ */
+export async function readTexts(
+  model: InspectionModel,
+  ocr: Ocr,
+  page: Page,
+  pageFromArtwork: number[],
+  elements: Record<ElementId, ElementMeasurement>,
+  registered: Uint8Array,
+  onPage: Uint8Array,
+  marked: Uint8Array,
+  widthPx: number,
+): Promise<{ badge: TextMeasurement; tagline: TextMeasurement }> {
+  const texts = { badge: nothing(), tagline: nothing() };
+  for (const [id, approved] of [
+    ['badge', model.badges],
+    ['tagline', model.taglines],
+  ] as const) {
+    const element = elements[id];
+    if (element.visibleFraction <= 0.25) continue;
+    const read = await readText(model, ocr, id, page, pageFromArtwork, registered, onPage, marked, approved, widthPx);
+    if (!element.present && read.text !== null && read.similarity >= model.charter.text.minSimilarity) element.present = true;
+    if (element.present) texts[id] = read;
+  }
+  return texts;
+}
+
+async function readText(
+  model: InspectionModel,
+  ocr: Ocr,
+  id: 'badge' | 'tagline',
+  page: Page,
+  pageFromArtwork: number[],
+  registered: Uint8Array,
+  onPage: Uint8Array,
+  marked: Uint8Array,
+  approved: ApprovedText[],
+  widthPx: number,
+): Promise<TextMeasurement> {
+  const { ref, charter } = model;
+  const [bx, by, bw, bh] = charter.elements[id].box;
+  // 1. The PDF's own text, when runs fall inside the element's box.
+  const artworkFromPage = invert(pageFromArtwork);
+  const runs = page.textRuns
+    .filter((run) => {
+      const [x, y] = project(artworkFromPage, run.bbox[0] + run.bbox[2] / 2, run.bbox[1] + run.bbox[3] / 2);
+      return x >= bx && x <= bx + bw && y >= by && y <= by + bh;
+    })
+    .sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  if (runs.length) return judgeText(runs.map((r) => r.text).join(' '), 'pdf-text', approved);
+
+  // 2. The approved artwork itself: the registered pixels correlate with one approved text.
+  const inset = 4 * REF_SCALE;
+  const box = new Uint8Array(ref.width * ref.height);
+  for (let y = Math.ceil((by * REF_SCALE) + inset); y < Math.floor((by + bh) * REF_SCALE - inset); y++) {
+    for (let x = Math.ceil(bx * REF_SCALE + inset); x < Math.floor((bx + bw) * REF_SCALE - inset); x++) {
+      if (onPage[y * ref.width + x] && !marked[y * ref.width + x]) box[y * ref.width + x] = 1;
+    }
+  }
+  const luma = lumaOf(registered);
+  const scores = approved.map((text) => {
+    const variant = id === 'badge' ? ref.variants.find((v) => v.id === text.id)! : ref.variants[0];
+    return { text, score: tileLikeness(luma, variant.gray.data, box, ref.width) };
+  });
+  scores.sort((a, b) => b.score - a.score);
+  if (scores[0].score >= textThreshold(widthPx) && (scores.length < 2 || scores[0].score - scores[1].score > TEXT_MARGIN)) {
+    return { ...judgeText(scores[0].text.text, 'artwork', approved), similarity: 1 };
+  }
+
+  // 3. OCR of the element, resampled with dark text on light. A badge is read inside its box,
+  // whose edges would otherwise come out as a stray "|"; the tagline, with a margin around it.
+  const area = id === 'badge' ? [bx + 12, by + 6, bw - 24, bh - 12] : [bx - 8, by - 8, bw + 16, bh + 16];
+  const crop = await textImage(page, pageFromArtwork, area);
+  const read = await ocr.read(crop);
+  return judgeText(read || null, read ? 'ocr' : null, approved);
+}
+
+/** The element's area of the page, resampled at 1.5 px per artwork unit, dark text on light, as PNG. */
+async function textImage(page: Page, pageFromArtwork: number[], [bx, by, bw, bh]: number[]): Promise<Buffer> {
+  const scale = 1.5;
+  const w = Math.round(bw * scale);
+  const h = Math.round(bh * scale);
+  const offset = [1 / scale, 0, bx, 0, 1 / scale, by, 0, 0, 1];
+  const [, , , L] = sampleGridRgb(page.rgba, page.width, page.height, multiply(pageFromArtwork, offset), w, h, 1);
+  const gray = new Uint8Array(w * h);
+  let sum = 0;
+  for (let i = 0; i < gray.length; i++) sum += Number.isNaN(L[i]) ? 255 : L[i];
+  // Tesseract reads dark text on a light ground; the badge is light text on a dark box.
+  const flip = sum / gray.length < 128;
+  for (let i = 0; i < gray.length; i++) {
+    const v = Number.isNaN(L[i]) ? 255 : L[i];
+    gray[i] = flip ? 255 - v : v;
+  }
+  const pad = 20;
+  return sharp(gray, { raw: { width: w, height: h, channels: 1 } })
+    .normalise()
+    .extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' })
+    // Tesseract reads the resolution from the file and warns on stderr when there is none.
+    .withMetadata({ density: 300 })
+    .png()
+    .toBuffer();
+}
+
+/**
+ * Likeness of a text box to an approved text's artwork, as the worst of its tiles: a whole-box
+ * correlation hardly moves when one word of three lines changes, the tile holding that word does.
+ * Tiles are a 4-column grid over each band of rows; tiles the artwork leaves blank are skipped.
+ */
+export function tileLikeness(page: Float32Array, artwork: Uint8Array, box: Uint8Array, width: number): number {
+  let x0 = Infinity;
+  let x1 = -1;
+  let y0 = Infinity;
+  let y1 = -1;
+  for (let i = 0; i < box.length; i++) {
+    if (!box[i]) continue;
+    const x = i % width;
+    const y = (i - x) / width;
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  if (x1 < 0) return 0;
+  const rows = Math.max(1, Math.round((y1 - y0 + 1) / ((x1 - x0 + 1) / 6)));
+  const cols = 4;
+  let worst = 1;
+  const tile = new Uint8Array(box.length);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      tile.fill(0);
+      const ty0 = y0 + Math.floor(((y1 - y0 + 1) * r) / rows);
+      const ty1 = y0 + Math.floor(((y1 - y0 + 1) * (r + 1)) / rows);
+      const tx0 = x0 + Math.floor(((x1 - x0 + 1) * c) / cols);
+      const tx1 = x0 + Math.floor(((x1 - x0 + 1) * (c + 1)) / cols);
+      let min = 255;
+      let max = 0;
+      let kept = 0;
+      for (let y = ty0; y < ty1; y++) {
+        for (let x = tx0; x < tx1; x++) {
+          const i = y * width + x;
+          if (!box[i]) continue;
+          kept++;
+          tile[i] = 1;
+          min = Math.min(min, artwork[i]);
+          max = Math.max(max, artwork[i]);
+        }
+      }
+      // A tile that is blank in the artwork, or mostly hidden by a mark, says nothing.
+      if (max - min < 64 || kept * 2 < (ty1 - ty0) * (tx1 - tx0)) continue;
+      worst = Math.min(worst, Math.abs(correlation(page, artwork, tile)));
+    }
+  }
+  return worst;
+}
+
+function nothing(): TextMeasurement {
+  return { text: null, source: null, match: null, similarity: 0, closest: null };
+}
