@@ -78,6 +78,8 @@ export interface ColourMeasurement {
   tolerance: number;
   /** Pixels sampled. */
   samples: number;
+  /** One standard deviation of deltaE from what the capture adds (noise, compression, too few pixels). */
+  uncertainty?: number;
 }
 
 export interface ElementMeasurement {
@@ -106,6 +108,8 @@ export interface GeometryMeasurement {
   mirrored: boolean;
   /** Perspective strength (0 = affine). */
   perspective: number;
+  /** One standard deviation of each measure, from the registration's precision at this size. */
+  precision?: { aspect: number; skewDeg: number; rotationDeg: number };
 }
 
 export type TextSource = 'pdf-text' | 'ocr' | 'artwork';
@@ -120,6 +124,8 @@ export interface TextMeasurement {
   similarity: number;
   /** Closest approved value (variant id or 'tagline'). */
   closest: string | null;
+  /** 0..1: how sure the reading is (a PDF's own text is certain; OCR of small or blurred letters is not). */
+  confidence?: number;
 }
 
 /** A mark found inside the logo that the reference does not have. */
@@ -129,6 +135,19 @@ export interface AdditionRegion {
   areaFraction: number;
   /** Whether it matched the partner's own logo (allowed by Article X). */
   partnerLogo: boolean;
+  /** 0..1: how sure it is a mark and not capture noise (its contrast against the noise measured). */
+  confidence?: number;
+}
+
+/** Something the capture does not let inspection judge reliably, and what was measured. */
+export interface Unverifiable {
+  check: 'badge-text' | 'tagline-text' | 'colour' | 'addition';
+  element?: ElementId;
+  reason: 'too-small' | 'too-blurred' | 'too-noisy' | 'unreadable';
+  /** Height of the text's letters in page pixels. */
+  textHeightPx?: number;
+  /** Noise, one standard deviation in grey levels, measured on flat ink. */
+  noise?: number;
 }
 
 export interface ClearSpaceMeasurement {
@@ -153,9 +172,11 @@ export interface LogoMeasurement {
   croppedEdges: Array<'left' | 'top' | 'right' | 'bottom'>;
   /** Fraction of the logo's area that lies on the page. */
   visibleFraction: number;
+  /** Checks the capture did not allow, with why. */
+  unverifiable?: Unverifiable[];
 }
 
-export type FindingKind = 'modification' | 'addition' | 'deletion' | 'placement' | 'period';
+export type FindingKind = 'modification' | 'addition' | 'deletion' | 'placement' | 'period' | 'unverified';
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'fr' | 'en';
 
@@ -174,6 +195,8 @@ export interface Finding {
   expected?: string | number | boolean | null;
   /** Set when a declared medium allows this adaptation (Article X, second paragraph). */
   waivedBy?: string;
+  /** 0..1: how sure the measurement behind the finding is; an error needs charter.verdict.minConfidence. */
+  confidence?: number;
 }
 
 /** Options of one check run: what the user declared about the material. */

@@ -130,6 +130,17 @@ export const charterSchema = strictFields({
     marginRatio: z.number().nonnegative().describe('margin as a share of the logo height'),
     maxOccupiedFraction: z.number().min(0).max(1),
   }),
+  verdict: strictFields({
+    minConfidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('an error finding measured with less confidence than this is reported as a warning'),
+    minTextHeightPx: z
+      .number()
+      .positive()
+      .describe('texts whose letters are shorter than this, in page pixels, cannot be read reliably'),
+  }),
   period: strictFields({ from: isoDate, until: isoDate }),
   media: z.array(medium),
 }).superRefine((charter, ctx) => {

@@ -65,6 +65,7 @@ export const addition: LogoRule = {
         data: { where: place(region.bbox, logo), area: percent(region.areaFraction), x, y, width, height },
         measured: region.areaFraction,
         expected: 0,
+        confidence: region.confidence,
       });
     }
   },

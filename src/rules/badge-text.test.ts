@@ -16,7 +16,7 @@ testLogoRule(badgeText, {
       logo: { badge: { text: 'offre référencée 2007', match: null, similarity: 0.84, closest: 'offre-referencee' } },
       drafts: [
         {
-          messageId: 'altered',
+          messageId: 'altered', confidence: 1,
           data: { element, expected: 'offre référencée', read: 'offre référencée 2007' },
           element: 'badge',
           measured: 'offre référencée 2007',
@@ -31,7 +31,7 @@ testLogoRule(badgeText, {
       logo: { badge: { text: 'produit référencé', match: null, similarity: 0.6, closest: 'equipement-reference' } },
       drafts: [
         {
-          messageId: 'altered',
+          messageId: 'altered', confidence: 1,
           data: { element, expected: 'équipement référencé', read: 'produit référencé' },
           element: 'badge',
           measured: 'produit référencé',
@@ -44,13 +44,13 @@ testLogoRule(badgeText, {
       name: 'similarity exactly at text.minSimilarity is still quoted',
       logo: { badge: { text: 'offre rf', match: null, similarity: 0.5, closest: 'offre-referencee' } },
       drafts: [
-        { messageId: 'altered', data: { element, expected: 'offre référencée', read: 'offre rf' }, element: 'badge', measured: 'offre rf', expected: 'offre référencée' },
+        { messageId: 'altered', confidence: 1, data: { element, expected: 'offre référencée', read: 'offre rf' }, element: 'badge', measured: 'offre rf', expected: 'offre référencée' },
       ],
     },
     {
       name: 'similarity just below text.minSimilarity: unreadable, not quoted',
       logo: { badge: { text: 'x#§', match: null, similarity: 0.49, closest: 'offre-referencee' } },
-      drafts: [{ messageId: 'unreadable', data: { element, expected: 'offre référencée' }, element: 'badge', measured: 'x#§', expected: 'offre référencée' }],
+      drafts: [{ messageId: 'unreadable', confidence: 1, data: { element, expected: 'offre référencée' }, element: 'badge', measured: 'x#§', expected: 'offre référencée' }],
       messages: ['mention de catégorie : texte illisible ou remplacé ; le texte approuvé le plus proche est « offre référencée »'],
     },
     {
@@ -59,7 +59,7 @@ testLogoRule(badgeText, {
       logo: { badge: unread },
       drafts: [
         {
-          messageId: 'unreadable',
+          messageId: 'unreadable', confidence: 1,
           data: { element, expected: 'conseiller informatique et Télécoms TPE' },
           element: 'badge',
           measured: null,
@@ -72,7 +72,7 @@ testLogoRule(badgeText, {
       logo: { badge: unread },
       drafts: [
         {
-          messageId: 'unreadableAny',
+          messageId: 'unreadableAny', confidence: 1,
           data: {
             element,
             expected: {

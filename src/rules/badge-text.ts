@@ -38,6 +38,8 @@ export const badgeText: LogoRule = {
   check({ charter, logo, category }, report) {
     const { badge } = logo;
     if (!logo.elements.badge?.present || badge.match !== null) return;
+    // Letters too small or blurred to read are the unverifiable rule's, never an alteration.
+    if (logo.unverifiable!.some((u) => u.check === 'badge-text')) return;
     const element = charter.elements.badge.name;
     const closest = charter.badges.find((variant) => variant.id === (badge.closest ?? category));
     if (!closest) {
@@ -47,6 +49,7 @@ export const badgeText: LogoRule = {
         element: 'badge',
         measured: badge.text,
         expected: null,
+        confidence: badge.confidence,
       });
       return;
     }
@@ -57,6 +60,7 @@ export const badgeText: LogoRule = {
       element: 'badge',
       measured: badge.text,
       expected: closest.text,
+      confidence: badge.confidence,
     });
   },
 };

@@ -33,7 +33,7 @@ testLogoRule(colour, {
       logo: { elements: { arrow: { colours: [sample('red', '#8A8A8A', 42.13)] } } },
       drafts: [
         {
-          messageId: 'wrongColour',
+          messageId: 'wrongColour', confidence: 1,
           data: { element: arrowName, measured: '#8A8A8A', deltaE: 42.13, colour: { fr: 'rouge', en: 'red' }, hex: '#E1000F', tolerance: red },
           element: 'arrow',
           measured: '#8A8A8A',
@@ -48,7 +48,7 @@ testLogoRule(colour, {
       logo: { elements: { arrow: { colours: [sample('red', '#8A8A8A', 42.13)] } } },
       drafts: [
         {
-          messageId: 'wrongColour',
+          messageId: 'wrongColour', confidence: 1,
           data: { element: arrowName, measured: '#8A8A8A', deltaE: 42.13, colour: { fr: 'rouge', en: 'red' }, hex: '#E1000F', tolerance: red },
           element: 'arrow',
           measured: '#8A8A8A',
@@ -62,7 +62,7 @@ testLogoRule(colour, {
       logo: { elements: { arrow: { colours: [sample('red', '#d01020', red + 0.01)] } } },
       drafts: [
         {
-          messageId: 'wrongColour',
+          messageId: 'wrongColour', confidence: 1,
           data: { element: arrowName, measured: '#D01020', deltaE: red + 0.01, colour: { fr: 'rouge', en: 'red' }, hex: '#E1000F', tolerance: red },
           element: 'arrow',
           measured: '#D01020',
@@ -75,7 +75,7 @@ testLogoRule(colour, {
       logo: { elements: { arrow: { colours: [sample('red', '#C03030', 2 * red, { tolerance: 5 * red })] } } },
       drafts: [
         {
-          messageId: 'wrongColour',
+          messageId: 'wrongColour', confidence: 1,
           data: { element: arrowName, measured: '#C03030', deltaE: 2 * red, colour: { fr: 'rouge', en: 'red' }, hex: '#E1000F', tolerance: red },
           element: 'arrow',
           measured: '#C03030',
@@ -88,7 +88,7 @@ testLogoRule(colour, {
       logo: { elements: { at: { colours: [sample('blue', '#7A7A7A', 30), sample('white', '#DDDDDD', white + 1)] } } },
       drafts: [
         {
-          messageId: 'wrongColours',
+          messageId: 'wrongColours', confidence: 1,
           data: {
             element: atName,
             measured: '#7A7A7A',
@@ -110,7 +110,7 @@ testLogoRule(colour, {
       logo: { elements: { at: { colours: [sample('blue', '#4070B0', 2 * blue), sample('white', '#C8C8C8', 3 * white)] } } },
       drafts: [
         {
-          messageId: 'wrongColours',
+          messageId: 'wrongColours', confidence: 1,
           data: {
             element: atName,
             measured: '#C8C8C8',
@@ -136,14 +136,14 @@ testLogoRule(colour, {
       },
       drafts: [
         {
-          messageId: 'wrongColour',
+          messageId: 'wrongColour', confidence: 1,
           data: { element: arrowName, measured: '#8A8A8A', deltaE: 42, colour: { fr: 'rouge', en: 'red' }, hex: '#E1000F', tolerance: red },
           element: 'arrow',
           measured: '#8A8A8A',
           expected: '#E1000F',
         },
         {
-          messageId: 'wrongColour',
+          messageId: 'wrongColour', confidence: 1,
           data: { element: { fr: 'dénomination', en: 'tagline' }, measured: '#202020', deltaE: 35, colour: { fr: 'bleu', en: 'blue' }, hex: '#0055A4', tolerance: blue },
           element: 'tagline',
           measured: '#202020',

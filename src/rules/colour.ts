@@ -2,6 +2,7 @@
 // a modification under Article X. One finding per element keeps a grey logo from reading as six.
 import { ELEMENT_IDS } from '../charter/schema.ts';
 import type { Charter, ColourMeasurement } from '../types.ts';
+import { beyond } from './confidence.ts';
 import type { LogoRule } from './rule.ts';
 import { joinList } from './template.ts';
 
@@ -65,6 +66,7 @@ export const colour: LogoRule = {
         element: id,
         measured: worst.measuredHex.toUpperCase(),
         expected: entry.hex.toUpperCase(),
+        confidence: beyond(worst.deltaE, entry.tolerance, worst.uncertainty!),
       });
     }
   },

@@ -1,5 +1,6 @@
 // Stretching or slanting the logo changes its drawing: a modification under Article X. Stretch
 // and slant are told apart because the reader fixes them differently.
+import { beyond } from './confidence.ts';
 import type { LogoRule } from './rule.ts';
 import { percent } from './template.ts';
 
@@ -31,7 +32,7 @@ export const distortion: LogoRule = {
     charterEntries: ['geometry.maxAspectDeviation', 'geometry.maxSkewDeg'],
   },
   check({ charter, logo }, report) {
-    const { aspectRatio, skewDeg } = logo.geometry;
+    const { aspectRatio, skewDeg, precision } = logo.geometry;
     const { maxAspectDeviation, maxSkewDeg } = charter.geometry;
     // Bounds rather than |ratio − 1|, so that a ratio written 1.04 is not read 0.040000000000000036 off.
     if (aspectRatio > 1 + maxAspectDeviation || aspectRatio < 1 - maxAspectDeviation) {
@@ -45,10 +46,17 @@ export const distortion: LogoRule = {
         },
         measured: aspectRatio,
         expected: 1,
+        confidence: beyond(Math.abs(aspectRatio - 1), maxAspectDeviation, precision!.aspect),
       });
     }
     if (Math.abs(skewDeg) > maxSkewDeg) {
-      report({ messageId: 'skewed', data: { skew: Math.abs(skewDeg), max: maxSkewDeg }, measured: skewDeg, expected: 0 });
+      report({
+        messageId: 'skewed',
+        data: { skew: Math.abs(skewDeg), max: maxSkewDeg },
+        measured: skewDeg,
+        expected: 0,
+        confidence: beyond(Math.abs(skewDeg), maxSkewDeg, precision!.skewDeg),
+      });
     }
   },
 };

@@ -12,6 +12,11 @@ const RULE_FAILED: { message: Localised; fix: Localised } = {
   },
 };
 
+const UNCERTAIN: Localised = {
+  fr: 'mesure incertaine (confiance {{confidence}} %, il en faut {{min}} % pour conclure) : vérifiez à l’œil ou fournissez un fichier plus net',
+  en: 'uncertain measurement (confidence {{confidence}} %, {{min}} % needed to conclude): check by eye or provide a sharper file',
+};
+
 const WAIVED: Localised = {
   fr: 'Admis pour le support « {{medium}} », car {{why}}.',
   en: 'Allowed for the medium “{{medium}}” because {{why}}.',
@@ -43,7 +48,21 @@ function render(rule: Rule, draft: FindingDraft, common: Record<string, Template
   if (draft.element !== undefined) finding.element = draft.element;
   if (draft.measured !== undefined) finding.measured = draft.measured;
   if (draft.expected !== undefined) finding.expected = draft.expected;
-  return finding;
+  finding.confidence = draft.confidence ?? 1;
+  return doubtful(finding, ctx) ? demote(finding, ctx) : finding;
+}
+
+/**
+ * A verdict of non-compliance must rest on something measured with confidence: an error whose
+ * measurement may as well be capture noise is reported as a warning, saying so.
+ */
+function doubtful(finding: Finding, ctx: LogoContext | DocumentContext): boolean {
+  return finding.severity === 'error' && (finding.confidence ?? 1) < ctx.charter.verdict.minConfidence;
+}
+
+function demote(finding: Finding, ctx: LogoContext | DocumentContext): Finding {
+  const data = { confidence: Math.round((finding.confidence ?? 0) * 100), min: Math.round(ctx.charter.verdict.minConfidence * 100) };
+  return { ...finding, severity: 'warning', message: `${finding.message} — ${fillTemplate(UNCERTAIN[ctx.lang], data, ctx.lang)}` };
 }
 
 function failure(rule: Rule, error: unknown, ctx: LogoContext | DocumentContext): Finding {

@@ -47,9 +47,10 @@ const breakers: Record<string, { logo: DeepPartial<LogoMeasurement>; category?: 
   'tagline-text': { logo: { tagline: { text: 'Entrepreneurs, passez au numérique', match: null, similarity: 0.55 } } },
   'missing-element': { logo: { elements: { arrow: { present: false, likeness: 0.1 } } } },
   cropped: { logo: { visibleFraction: 0.7, croppedEdges: ['left'] } },
-  addition: { logo: { additions: [{ bbox: [150, 150, 40, 40], areaFraction: 0.03, partnerLogo: false }] } },
+  addition: { logo: { additions: [{ bbox: [150, 150, 40, 40], areaFraction: 0.03, partnerLogo: false, confidence: 1 }] } },
   'min-size': { logo: { geometry: { widthPx: 90 } } },
   'clear-space': { logo: { clearSpace: { occupiedFraction: 0.3 } } },
+  unverifiable: { logo: { unverifiable: [{ check: 'badge-text', element: 'badge', reason: 'too-small', textHeightPx: 4 }] } },
 };
 
 describe('checkLogo', () => {
@@ -89,8 +90,36 @@ describe('checkLogo', () => {
         element: 'arrow',
         measured: '#8A8A8A',
         expected: '#E1000F',
+        confidence: 1,
       },
     ]);
+  });
+
+  it('reports an error measured without confidence as a warning that says so', () => {
+    // ΔE 11.0 against a tolerance of 10, measured ±2: as likely noise as a recolouring.
+    const doubtful = compliantMeasurement({ elements: { arrow: { colours: [{ ...measuredColour('red', '#E10040'), uncertainty: 2 }] } } });
+    const deltaE = doubtful.elements.arrow.colours[0].deltaE;
+    expect(deltaE).toBeGreaterThan(10);
+    expect(deltaE).toBeLessThan(12);
+    const [finding, ...rest] = checkLogo(logoContext(doubtful, { lang: 'en' }));
+    expect(rest).toEqual([]);
+    expect(finding.rule).toBe('colour');
+    expect(finding.severity).toBe('warning');
+    expect(finding.confidence).toBeLessThan(charter.verdict.minConfidence);
+    expect(finding.message).toMatch(/uncertain measurement \(confidence \d+ %, 90 % needed to conclude\)/);
+    // The same colour measured precisely is an error.
+    const sure = compliantMeasurement({ elements: { arrow: { colours: [{ ...measuredColour('red', '#E10040'), uncertainty: 0.2 }] } } });
+    expect(checkLogo(logoContext(sure)).map((f) => [f.rule, f.severity])).toEqual([['colour', 'error']]);
+  });
+
+  it('leaves a text that could not be read to the unverifiable rule: a warning, never an error', () => {
+    const findings = checkLogo(
+      logoContext({
+        badge: { text: 'offre rcfcrcncee', match: null, similarity: 0.7, confidence: 0.3 },
+        unverifiable: [{ check: 'badge-text', element: 'badge', reason: 'too-small', textHeightPx: 4.5 }],
+      }),
+    );
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['unverifiable', 'warning']]);
   });
 
   it('points the fix at the declared category first, then at the closest badge read', () => {

@@ -15,6 +15,7 @@ import { missingElement } from './missing-element.ts';
 import { rotation } from './rotation.ts';
 import type { DocumentContext, DocumentRule, LogoContext, LogoRule, Rule } from './rule.ts';
 import { taglineText } from './tagline-text.ts';
+import { unverifiable } from './unverifiable.ts';
 import { validity } from './validity.ts';
 
 export type {
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
   addition,
   minSize,
   clearSpace,
+  unverifiable,
   validity,
 ];
 

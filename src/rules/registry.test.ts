@@ -11,7 +11,7 @@ import { rules } from './index.ts';
 import { placeholders } from './template.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const KINDS = ['modification', 'addition', 'deletion', 'placement', 'period'];
+const KINDS = ['modification', 'addition', 'deletion', 'placement', 'period', 'unverified'];
 const SEVERITIES = ['error', 'warning', 'info'];
 
 let charter: Charter;
@@ -43,6 +43,7 @@ it('keeps the public rule ids', () => {
     'addition',
     'min-size',
     'clear-space',
+    'unverifiable',
     'validity',
   ]);
 });

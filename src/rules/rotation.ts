@@ -1,5 +1,6 @@
 // A tilted logo is a modification under Article X; the charter's small tolerance absorbs scans
 // that were fed slightly askew.
+import { beyond } from './confidence.ts';
 import type { LogoRule } from './rule.ts';
 
 export const rotation: LogoRule = {
@@ -26,10 +27,16 @@ export const rotation: LogoRule = {
     charterEntries: ['geometry.maxRotationDeg'],
   },
   check({ charter, logo }, report) {
-    const { rotationDeg } = logo.geometry;
+    const { rotationDeg, precision } = logo.geometry;
     const { maxRotationDeg } = charter.geometry;
     if (Math.abs(rotationDeg) > maxRotationDeg) {
-      report({ messageId: 'rotated', data: { angle: Math.abs(rotationDeg), max: maxRotationDeg }, measured: rotationDeg, expected: 0 });
+      report({
+        messageId: 'rotated',
+        data: { angle: Math.abs(rotationDeg), max: maxRotationDeg },
+        measured: rotationDeg,
+        expected: 0,
+        confidence: beyond(Math.abs(rotationDeg), maxRotationDeg, precision!.rotationDeg),
+      });
     }
   },
 };

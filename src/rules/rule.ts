@@ -66,6 +66,8 @@ export interface FindingDraft {
   expected?: Finding['expected'];
   /** Overrides the rule's severity for this one finding. */
   severity?: Severity;
+  /** 0..1, how sure the measurement is (see confidence.ts); omitted when it is exact (a date, a page edge). */
+  confidence?: number;
 }
 
 export type Report = (draft: FindingDraft) => void;

@@ -18,7 +18,7 @@ testLogoRule(taglineText, {
       logo: { tagline: { text: "Entrepreneurs choisissez l'économie numérique", match: null, similarity: 0.71, closest: 'tagline' } },
       drafts: [
         {
-          messageId: 'altered',
+          messageId: 'altered', confidence: 1,
           data: { element, expected: NAME, read: "Entrepreneurs choisissez l'économie numérique" },
           element: 'tagline',
           measured: "Entrepreneurs choisissez l'économie numérique",
@@ -31,19 +31,19 @@ testLogoRule(taglineText, {
       name: 'similarity at text.minSimilarity is still quoted, in English',
       lang: 'en',
       logo: { tagline: { text: 'Entrepreneurs', match: null, similarity: 0.5, closest: 'tagline' } },
-      drafts: [{ messageId: 'altered', data: { element, expected: NAME, read: 'Entrepreneurs' }, element: 'tagline', measured: 'Entrepreneurs', expected: NAME }],
+      drafts: [{ messageId: 'altered', confidence: 1, data: { element, expected: NAME, read: 'Entrepreneurs' }, element: 'tagline', measured: 'Entrepreneurs', expected: NAME }],
       messages: [`tagline: it reads “Entrepreneurs” instead of “${NAME}”`],
     },
     {
       name: 'similarity just below text.minSimilarity: unreadable',
       logo: { tagline: { text: 'Ent', match: null, similarity: 0.49, closest: 'tagline' } },
-      drafts: [{ messageId: 'unreadable', data: { element, expected: NAME }, element: 'tagline', measured: 'Ent', expected: NAME }],
+      drafts: [{ messageId: 'unreadable', confidence: 1, data: { element, expected: NAME }, element: 'tagline', measured: 'Ent', expected: NAME }],
       messages: [`dénomination : texte illisible ou remplacé ; le texte attendu est « ${NAME} »`],
     },
     {
       name: 'nothing read',
       logo: { tagline: { text: null, source: null, match: null, similarity: 0, closest: null } },
-      drafts: [{ messageId: 'unreadable', data: { element, expected: NAME }, element: 'tagline', measured: null, expected: NAME }],
+      drafts: [{ messageId: 'unreadable', confidence: 1, data: { element, expected: NAME }, element: 'tagline', measured: null, expected: NAME }],
     },
   ],
 });

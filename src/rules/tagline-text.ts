@@ -32,6 +32,8 @@ export const taglineText: LogoRule = {
   check({ charter, logo }, report) {
     const { tagline } = logo;
     if (!logo.elements.tagline?.present || tagline.match !== null) return;
+    // Letters too small or blurred to read are the unverifiable rule's, never an alteration.
+    if (logo.unverifiable!.some((u) => u.check === 'tagline-text')) return;
     const read = tagline.text !== null && tagline.similarity >= charter.text.minSimilarity ? tagline.text : null;
     report({
       messageId: read === null ? 'unreadable' : 'altered',
@@ -39,6 +41,7 @@ export const taglineText: LogoRule = {
       element: 'tagline',
       measured: tagline.text,
       expected: charter.tagline.text,
+      confidence: tagline.confidence,
     });
   },
 };

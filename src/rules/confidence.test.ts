@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { beyond, normalCdf } from './confidence.ts';
+
+describe('confidence', () => {
+  it('normalCdf matches the table', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 6);
+    expect(normalCdf(1)).toBeCloseTo(0.841345, 5);
+    expect(normalCdf(-1.96)).toBeCloseTo(0.025, 4);
+    expect(normalCdf(3)).toBeCloseTo(0.99865, 5);
+  });
+
+  it('is certain far beyond the limit and a coin toss at it', () => {
+    expect(beyond(20, 10, 2)).toBe(1);
+    expect(beyond(10, 10, 2)).toBe(0.5);
+    expect(beyond(11, 10, 2)).toBe(0.69);
+    expect(beyond(4, 10, 2)).toBe(0);
+  });
+
+  it('treats an exact measurement as certain either way', () => {
+    expect(beyond(3, 2, 0)).toBe(1);
+    expect(beyond(1, 2, 0)).toBe(0);
+  });
+});

@@ -1,0 +1,45 @@
+import { loadTestCharter } from '../../test/fixtures/measurement.ts';
+import { testLogoRule } from './testing/rule-tester.ts';
+import { unverifiable } from './unverifiable.ts';
+
+const { verdict } = await loadTestCharter();
+const badgeText = { fr: 'le texte de la mention', en: 'the badge text' };
+const tagline = { fr: 'le texte de la dénomination', en: 'the tagline text' };
+
+testLogoRule(unverifiable, {
+  valid: [{ name: 'everything could be checked' }],
+  invalid: [
+    {
+      name: 'badge letters too small to read',
+      logo: { unverifiable: [{ check: 'badge-text', element: 'badge', reason: 'too-small', textHeightPx: 4.2 }] },
+      drafts: [
+        {
+          messageId: 'tooSmall',
+          data: { check: badgeText, height: 4.2, min: verdict.minTextHeightPx, noise: 0 },
+          element: 'badge',
+          measured: 'too-small',
+          expected: null,
+        },
+      ],
+      messages: [`le texte de la mention n'a pas pu être vérifié : lettres de 4,2 px de haut, il en faut au moins ${verdict.minTextHeightPx} pour les lire sûrement`],
+    },
+    {
+      name: 'tagline blurred, and noise too high for the colours, in English',
+      lang: 'en',
+      logo: {
+        unverifiable: [
+          { check: 'tagline-text', element: 'tagline', reason: 'too-blurred', textHeightPx: 9 },
+          { check: 'colour', reason: 'too-noisy', noise: 14.5 },
+        ],
+      },
+      drafts: [
+        { messageId: 'tooBlurred', data: { check: tagline, height: 9, min: verdict.minTextHeightPx, noise: 0 }, element: 'tagline', measured: 'too-blurred', expected: null },
+        { messageId: 'tooNoisy', data: { check: { fr: 'les couleurs', en: 'the colours' }, height: 0, min: verdict.minTextHeightPx, noise: 14.5 }, measured: 'too-noisy', expected: null },
+      ],
+      messages: [
+        'the tagline text could not be checked: the image is too blurred or compressed there (letters 9 px high)',
+        'the colours could not be checked: the image is too noisy (noise of 14.5 grey levels)',
+      ],
+    },
+  ],
+});
