@@ -1,0 +1,84 @@
+// Page rectification, between ingest and detect: a phone photo of a printed page becomes the page
+// as if scanned flat, so that detection never mistakes the camera's perspective for a distorted
+// or rotated logo. Anything else (a scan, a rendered PDF page, a screenshot) passes unchanged.
+//
+//   photo → quickReject (cheap: size, flat tone, paper border)
+//         → findPageOutline (segment the paper, fit its four sides at sub-pixel accuracy)
+//         → judgeOutline (is it a page lying at an angle, with background around it?)
+//         → estimateAspect (the page's true proportions) → warpPage → flattenIllumination
+import type { Homography, Page } from '../types.ts';
+import { estimateAspect } from './aspect.ts';
+import { rectangleToQuad, type Quad } from './homography.ts';
+import { flattenIllumination } from './illumination.ts';
+import { findPageOutline } from './quad.ts';
+import { judgeOutline, quickReject } from './screen.ts';
+import { warpPage } from './warp.ts';
+import { whitenessPlane } from './whiteness.ts';
+
+export { mapBox } from './homography.ts';
+
+export interface Rectification {
+  /** The page as if scanned flat: RGBA sRGB, no text layer. */
+  page: Page;
+  /** 3×3 row-major homography mapping rectified-page pixels → pixels of the file as given (the photo). */
+  fileFromPage: Homography;
+  /** The page quadrilateral found in the photo (TL, TR, BR, BL), photo pixels. */
+  quad: [number, number][];
+  /** Share of the photo covered by the quad. */
+  coverage: number;
+  /** Angle between the page's normal and the camera's axis, degrees. */
+  tiltDeg: number;
+  /** Width / height of the page as measured, before snapping to a paper size. */
+  measuredAspect: number;
+  /** Paper size the proportions were snapped to ("A4", "US Letter"), or null. */
+  paper: string | null;
+}
+
+/** Why a raster was left as it is. */
+export interface Unrectified {
+  reason: string;
+}
+
+/** null when the raster is not a photo of a page (a scan, a rendered PDF page, a screenshot, a plain image): the page is then checked as is. */
+export function rectifyPage(page: Page): Rectification | null {
+  const result = attemptRectification(page);
+  return 'reason' in result ? null : result;
+}
+
+/** rectifyPage, saying why when it declines (for debugging and tests). */
+export function attemptRectification(page: Page): Rectification | Unrectified {
+  const quick = quickReject(page);
+  if (quick) return { reason: quick };
+  const plane = whitenessPlane(page);
+  const outline = findPageOutline(page, plane);
+  if (!outline) return { reason: 'no page outline' };
+  const verdict = judgeOutline(outline, plane, page);
+  if (verdict.reason) return { reason: verdict.reason };
+
+  const quad = outline.quad;
+  const estimate = estimateAspect(quad, page.width, page.height);
+  const side = (a: number, b: number) => Math.hypot(quad[b][0] - quad[a][0], quad[b][1] - quad[a][1]);
+  // About the photo's own resolution: the nearer (longer) of the top and bottom sides.
+  const width = Math.max(1, Math.round(Math.max(side(0, 1), side(3, 2))));
+  const height = Math.max(1, Math.round(width / estimate.aspect));
+  const fileFromPage = rectangleToQuad(width, height, quad);
+  const rgba = warpPage(page, fileFromPage, width, height);
+  flattenIllumination(rgba, width, height);
+
+  let dpi: number | undefined;
+  if (estimate.paper) {
+    const mm = width > height ? estimate.paper.longMm : estimate.paper.shortMm;
+    dpi = width / (mm / 25.4);
+  }
+  return {
+    page: { index: page.index, width, height, rgba, ...(dpi ? { dpi } : {}), textRuns: [] },
+    fileFromPage,
+    quad: quad.map(([x, y]) => [x, y]),
+    coverage: verdict.coverage,
+    tiltDeg: estimate.tiltDeg,
+    measuredAspect: estimate.measured,
+    paper: estimate.paper?.name ?? null,
+  };
+}
+
+export type { Quad };
