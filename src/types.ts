@@ -79,7 +79,7 @@ export interface ColourMeasurement {
   /** Pixels sampled. */
   samples: number;
   /** One standard deviation of deltaE from what the capture adds (noise, compression, too few pixels). */
-  uncertainty?: number;
+  uncertainty: number;
 }
 
 export interface ElementMeasurement {
@@ -109,7 +109,7 @@ export interface GeometryMeasurement {
   /** Perspective strength (0 = affine). */
   perspective: number;
   /** One standard deviation of each measure, from the registration's precision at this size. */
-  precision?: { aspect: number; skewDeg: number; rotationDeg: number };
+  precision: { aspect: number; skewDeg: number; rotationDeg: number };
 }
 
 export type TextSource = 'pdf-text' | 'ocr' | 'artwork';
@@ -125,7 +125,7 @@ export interface TextMeasurement {
   /** Closest approved value (variant id or 'tagline'). */
   closest: string | null;
   /** 0..1: how sure the reading is (a PDF's own text is certain; OCR of small or blurred letters is not). */
-  confidence?: number;
+  confidence: number;
 }
 
 /** A mark found inside the logo that the reference does not have. */
@@ -135,8 +135,8 @@ export interface AdditionRegion {
   areaFraction: number;
   /** Whether it matched the partner's own logo (allowed by Article X). */
   partnerLogo: boolean;
-  /** 0..1: how sure it is a mark and not capture noise (its contrast against the noise measured). */
-  confidence?: number;
+  /** 0..1: how sure it is a mark and not capture noise (its size against what noise of that level makes). */
+  confidence: number;
 }
 
 /** Something the capture does not let inspection judge reliably, and what was measured. */
@@ -172,8 +172,10 @@ export interface LogoMeasurement {
   croppedEdges: Array<'left' | 'top' | 'right' | 'bottom'>;
   /** Fraction of the logo's area that lies on the page. */
   visibleFraction: number;
+  /** Capture noise, one σ in grey levels, measured on the logo's flat inks. */
+  noise: number;
   /** Checks the capture did not allow, with why. */
-  unverifiable?: Unverifiable[];
+  unverifiable: Unverifiable[];
 }
 
 export type FindingKind = 'modification' | 'addition' | 'deletion' | 'placement' | 'period' | 'unverified';

@@ -15,6 +15,7 @@ import { decompose } from './geometry.ts';
 import { isMonochrome, measureColours, minSampleDepth } from './inks.ts';
 import { foreignInkPixels, foreignMarks, foreignOutlines, toAdditions, type PartnerLogo } from './marks.ts';
 import { buildInspectionModel } from './model.ts';
+import { flatInk, measureNoise } from './noise.ts';
 import type { Ocr } from './ocr.ts';
 import { readTexts } from './texts.ts';
 
@@ -37,12 +38,13 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
     const refPerPagePx = ref.width / Math.max(1, geometry.widthPx);
     const minDepth = minSampleDepth(refPerPagePx);
     const elements = measureElements(model, onPage, pageEdges);
+    const noise = measureNoise(luma, ref.width, flatInk(ref.colourDepth['*'], onPage, minDepth + 1));
 
     // 1. Inks, from what every badge variant shares: enough to know how the logo is coloured.
     const clearSpace = measureClearSpace(charter, page, pageFromArtwork);
     const ground = clearSpace.plain ? clearSpace.ground : null;
-    const outlines = foreignOutlines(model, pageEdges, onPage, ground !== null, refPerPagePx);
-    measureColours(model, elements, registered, onPage, dilate(outlines, ref.width, ref.height, 3), ref.colourDepth['*'], minDepth, null);
+    const outlines = foreignOutlines(model, pageEdges, onPage, ground !== null, refPerPagePx, noise);
+    measureColours(model, elements, registered, onPage, dilate(outlines, ref.width, ref.height, 3), ref.colourDepth['*'], minDepth, null, noise);
 
     // 2. Foreign marks: outlines the artwork does not have, and pixels that differ from the
     // artwork drawn in the inks just measured (a recoloured logo then raises none).
@@ -52,11 +54,11 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
     const markZone = dilate(foreignInkPixels(model, marks, registered, elements), ref.width, ref.height, 2);
 
     // 3. Texts, judged around the marks.
-    const { badge, tagline } = await readTexts(model, ocr, page, pageFromArtwork, elements, registered, onPage, markZone, geometry.widthPx);
+    const { badge, tagline, unverifiable } = await readTexts(model, ocr, page, pageFromArtwork, elements, registered, onPage, markZone, geometry.widthPx);
 
     // 4. Inks again, now that the badge's own strokes are known; an altered text has no known
     // strokes, so only what every variant shares is sampled there, and an altered tagline not at all.
-    measureColours(model, elements, registered, onPage, markZone, ref.colourDepth[badge.match ?? '*'], minDepth, tagline.match ? null : 'tagline');
+    measureColours(model, elements, registered, onPage, markZone, ref.colourDepth[badge.match ?? '*'], minDepth, tagline.match ? null : 'tagline', noise);
 
     // 5. Marks another rule already explains are not additions: an altered text, a removed element.
     const explained: ElementId[] = ELEMENT_IDS.filter((id) => !elements[id].present);
@@ -64,7 +66,7 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
     if (elements.tagline.present && !tagline.match) explained.push('tagline');
     const variant = ref.variants.find((v) => v.id === badge.match) ?? null;
     const finalMarks = variant ? foreignMarks(model, registered, onPage, outlines, elements, ground, refPerPagePx, variant) : marks;
-    const additions = toAdditions(model, finalMarks, explained, registered, pageFromRef, page.dpi ?? charter.minSize.assumedDpi);
+    const additions = toAdditions(model, finalMarks, explained, registered, pageFromRef, page.dpi ?? charter.minSize.assumedDpi, noise);
 
     return {
       detection,
@@ -77,6 +79,8 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
       clearSpace: { marginPx: clearSpace.marginPx, occupiedFraction: clearSpace.occupiedFraction },
       croppedEdges: visibleFraction < 1 ? croppedEdges(pageFromRef, ref, page) : [],
       visibleFraction: round(visibleFraction),
+      noise,
+      unverifiable,
     };
   }
 

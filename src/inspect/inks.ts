@@ -11,6 +11,18 @@ const COLOUR_MARGIN_PX = 2;
 const MIN_COLOUR_SAMPLES = 30;
 /** A chroma (C*ab) under this is neutral ink: grey, black or white. */
 const NEUTRAL_CHROMA = 12;
+/**
+ * What any capture shifts a median ink by, one σ in ΔE2000 (JPEG chroma subsampling, a viewer's
+ * or printer's profile), and how much more per grey level of noise: noisy captures come with
+ * scanner casts and paper tints (±5 levels per channel is 2–4 ΔE on the blue).
+ */
+const CAPTURE_DELTA_E = 1.5;
+const DELTA_E_PER_NOISE_LEVEL = 0.5;
+
+/** One σ of a median ink's ΔE2000 on a capture with this much noise (grey levels). */
+export function colourUncertainty(noise: number): number {
+  return Math.round(Math.hypot(CAPTURE_DELTA_E, DELTA_E_PER_NOISE_LEVEL * noise) * 10) / 10;
+}
 
 /** How deep inside an ink area (reference pixels) a pixel must lie to be sampled, at this scale. */
 export function minSampleDepth(refPerPagePx: number): number {
@@ -31,6 +43,7 @@ export function measureColours(
   depths: Record<ElementId, Record<string, Float32Array>>,
   minDepth: number,
   skip: ElementId | null,
+  noise: number,
 ): void {
   const { ref, charter, palette } = model;
   const n = ref.width * ref.height;
@@ -52,6 +65,7 @@ export function measureColours(
         deltaE: Math.round(deltaE2000(lab, palette[name].lab) * 10) / 10,
         tolerance: palette[name].tolerance,
         samples,
+        uncertainty: colourUncertainty(noise),
       });
     }
   }

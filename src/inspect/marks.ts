@@ -10,11 +10,19 @@ import { components, type Region } from '../image/components.ts';
 import { project } from '../image/homography.ts';
 import { dilate, erodeMask, maxFilter } from '../image/morphology.ts';
 import { correlation } from '../image/stats.ts';
+import { beyond } from '../rules/confidence.ts';
 import type { AdditionRegion, BBox, ElementMeasurement } from '../types.ts';
 import type { InspectionModel } from './model.ts';
 
 /** Edge strength (blurred |dx|+|dy| of luma) of a mark's outline; JPEG q40 blocking stays under 15. */
 const MARK_EDGE = 30;
+/**
+ * Grain alone makes edges too: for noise of σ grey levels, the blurred |dx|+|dy| of pure noise
+ * averages 2.3σ with a spread of about 0.5σ, so an outline must pass 5σ to be a mark's.
+ */
+const MARK_EDGE_PER_NOISE = 5;
+/** Grain of σ grey levels clumps into specks of about this many pixels per level (one σ). */
+const SPECK_PIXELS_PER_NOISE = 5;
 /** Artwork edge strength under which a place counts as blank in the artwork. */
 const KNOWN_EDGE = 10;
 /** Fewest differing pixels (reference raster) a mark is made of. */
@@ -42,14 +50,15 @@ export interface Marks {
 }
 
 /** Strong page outlines with no artwork outline within the registration tolerance. */
-export function foreignOutlines(model: InspectionModel, pageEdges: Float32Array, onPage: Uint8Array, plainGround: boolean, refPerPagePx: number): Uint8Array {
+export function foreignOutlines(model: InspectionModel, pageEdges: Float32Array, onPage: Uint8Array, plainGround: boolean, refPerPagePx: number, noise: number): Uint8Array {
   const { ref, refEdges, inkZone } = model;
   const n = ref.width * ref.height;
+  const markEdge = Math.max(MARK_EDGE, MARK_EDGE_PER_NOISE * noise);
   // A small logo is upsampled into the reference frame: its outlines spread over more pixels.
   const known = maxFilter(refEdges, ref.width, ref.height, Math.max(3, Math.round(2.5 * refPerPagePx)));
   const pixels = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (!onPage[i] || !(pageEdges[i] > MARK_EDGE)) continue;
+    if (!onPage[i] || !(pageEdges[i] > markEdge)) continue;
     // On a busy ground (a photo behind the logo) only marks over the inks can be told apart.
     if (!plainGround && !inkZone[i]) continue;
     if (known[i] < KNOWN_EDGE) pixels[i] = 1;
@@ -140,7 +149,7 @@ export function foreignInkPixels(model: InspectionModel, marks: Marks, registere
 }
 
 /** Mark regions large enough to see, as additions on the page, less those another rule explains. */
-export function toAdditions(model: InspectionModel, marks: Marks, explained: ElementId[], registered: Uint8Array, pageFromRef: number[], dpi: number): AdditionRegion[] {
+export function toAdditions(model: InspectionModel, marks: Marks, explained: ElementId[], registered: Uint8Array, pageFromRef: number[], dpi: number, noise: number): AdditionRegion[] {
   const { ref, charter } = model;
   const n = ref.width * ref.height;
   const minSidePx = (charter.addition.minSideMm / 25.4) * dpi;
@@ -165,7 +174,9 @@ export function toAdditions(model: InspectionModel, marks: Marks, explained: Ele
     const bbox: BBox = [Math.round(Math.min(...xs)), Math.round(Math.min(...ys)), Math.round(Math.max(...xs) - Math.min(...xs)), Math.round(Math.max(...ys) - Math.min(...ys))];
     // Too small to see on the printed page: resampling noise on a small logo, not a mark.
     if (Math.min(bbox[2], bbox[3]) < minSidePx) continue;
-    out.push({ bbox, areaFraction: Math.round(areaFraction * 10000) / 10000, partnerLogo: isPartnerLogo(model, registered, r) });
+    // A mark a few times larger than the specks this grain makes is certainly drawn.
+    const confidence = beyond(r.area, MIN_MARK_PIXELS, 4 + SPECK_PIXELS_PER_NOISE * noise);
+    out.push({ bbox, areaFraction: Math.round(areaFraction * 10000) / 10000, partnerLogo: isPartnerLogo(model, registered, r), confidence });
   }
   return out;
 }

@@ -4,9 +4,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { normaliseText } from './texts.ts';
 
+export interface OcrReading {
+  /** Lines joined by spaces. */
+  text: string;
+  /** 0..1: Tesseract's mean word confidence. */
+  confidence: number;
+}
+
 export interface Ocr {
-  /** Reads the text of an image (PNG or JPEG bytes), lines joined by spaces. */
-  read(image: Buffer): Promise<string>;
+  /** Reads the text of an image (PNG or JPEG bytes). */
+  read(image: Buffer): Promise<OcrReading>;
   close(): Promise<void>;
 }
 
@@ -30,7 +37,8 @@ export function createOcr(): Ocr {
       worker ??= start();
       const { data } = await (await worker).recognize(image);
       // Specks at the ends of a line come back as punctuation; approved texts start and end with a letter.
-      return normaliseText(data.text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const text = normaliseText(data.text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      return { text, confidence: Math.max(0, Math.min(1, data.confidence / 100)) };
     },
     async close() {
       if (worker) await (await worker).terminate();

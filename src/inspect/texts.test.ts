@@ -36,6 +36,6 @@ describe('judgeText', () => {
     expect(m.similarity).toBeCloseTo(15 / 16, 3);
   });
   it('reports nothing read as such', () => {
-    expect(judgeText(null, null, approved)).toEqual({ text: null, source: null, match: null, similarity: 0, closest: null });
+    expect(judgeText(null, null, approved)).toEqual({ text: null, source: null, match: null, similarity: 0, closest: null, confidence: 1 });
   });
 });

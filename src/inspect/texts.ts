@@ -8,7 +8,8 @@ import { invert, multiply, project } from '../image/homography.ts';
 import { lumaOf } from '../image/raster.ts';
 import { sampleGridRgb } from '../image/sample.ts';
 import { correlation } from '../image/stats.ts';
-import type { ElementMeasurement, Page, TextMeasurement, TextSource } from '../types.ts';
+import { beyond } from '../rules/confidence.ts';
+import type { ElementMeasurement, Page, TextMeasurement, TextSource, Unverifiable } from '../types.ts';
 import type { InspectionModel } from './model.ts';
 import type { Ocr } from './ocr.ts';
 
@@ -29,6 +30,15 @@ function textThreshold(widthPx: number): number {
 }
 /** …and the best approved text must beat every other one by this much. */
 const TEXT_MARGIN = 0.15;
+/**
+ * How sure the artwork comparison alone is that a text is none of the approved ones: the right
+ * text falls under the threshold by up to ~0.1 on a blurred, noisy scan; a misspelt or replaced
+ * badge by 0.25–0.45, a changed word of the tagline by 0.12–0.2 (see the table above).
+ */
+const CAPTURE_SHORTFALL = 0.1;
+const SHORTFALL_SIGMA = 0.06;
+/** Below this OCR confidence, and with no artwork evidence either, a reading proves nothing. */
+const MIN_OCR_CONFIDENCE = 0.5;
 
 /** Unicode-composed, typographic apostrophes made straight, whitespace collapsed. */
 export function normaliseText(text: string): string {
@@ -68,7 +78,7 @@ export interface ApprovedText {
  * normalisation) is a match: Article X forbids any modification, a single letter included.
  */
 export function judgeText(read: string | null, source: TextSource | null, approved: ApprovedText[]): TextMeasurement {
-  if (read === null) return { text: null, source, match: null, similarity: 0, closest: null };
+  if (read === null) return { text: null, source, match: null, similarity: 0, closest: null, confidence: 1 };
   const text = normaliseText(read);
   let closest: ApprovedText | null = null;
   let best = -1;
@@ -77,7 +87,7 @@ export function judgeText(read: string | null, source: TextSource | null, approv
     if (s > best) [best, closest] = [s, candidate];
   }
   const match = closest && normaliseText(closest.text) === text ? closest.id : null;
-  return { text, source, match, similarity: Math.round(best * 1000) / 1000, closest: closest?.id ?? null };
+  return { text, source, match, similarity: Math.round(best * 1000) / 1000, closest: closest?.id ?? null, confidence: 1 };
 }
 
 /**
@@ -95,20 +105,25 @@ export async function readTexts(
   onPage: Uint8Array,
   marked: Uint8Array,
   widthPx: number,
-): Promise<{ badge: TextMeasurement; tagline: TextMeasurement }> {
+): Promise<{ badge: TextMeasurement; tagline: TextMeasurement; unverifiable: Unverifiable[] }> {
   const texts = { badge: nothing(), tagline: nothing() };
+  const unverifiable: Unverifiable[] = [];
   for (const [id, approved] of [
     ['badge', model.badges],
     ['tagline', model.taglines],
   ] as const) {
     const element = elements[id];
     if (element.visibleFraction <= 0.25) continue;
-    const read = await readText(model, ocr, id, page, pageFromArtwork, registered, onPage, marked, approved, widthPx);
+    const { reading: read, doubt } = await readText(model, ocr, id, page, pageFromArtwork, registered, onPage, marked, approved, widthPx);
     if (!element.present && read.text !== null && read.similarity >= model.charter.text.minSimilarity) element.present = true;
-    if (element.present) texts[id] = read;
+    if (!element.present) continue;
+    texts[id] = read;
+    if (doubt) unverifiable.push({ check: id === 'badge' ? 'badge-text' : 'tagline-text', element: id, ...doubt });
   }
-  return texts;
+  return { ...texts, unverifiable };
 }
+
+type Doubt = Pick<Unverifiable, 'reason' | 'textHeightPx'>;
 
 async function readText(
   model: InspectionModel,
@@ -121,7 +136,7 @@ async function readText(
   marked: Uint8Array,
   approved: ApprovedText[],
   widthPx: number,
-): Promise<TextMeasurement> {
+): Promise<{ reading: TextMeasurement; doubt?: Doubt }> {
   const { ref, charter } = model;
   const [bx, by, bw, bh] = charter.elements[id].box;
   // 1. The PDF's own text, when runs fall inside the element's box.
@@ -132,7 +147,7 @@ async function readText(
       return x >= bx && x <= bx + bw && y >= by && y <= by + bh;
     })
     .sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
-  if (runs.length) return judgeText(runs.map((r) => r.text).join(' '), 'pdf-text', approved);
+  if (runs.length) return { reading: judgeText(runs.map((r) => r.text).join(' '), 'pdf-text', approved) };
 
   // 2. The approved artwork itself: the registered pixels correlate with one approved text.
   const inset = 4 * REF_SCALE;
@@ -148,16 +163,33 @@ async function readText(
     return { text, score: tileLikeness(luma, variant.gray.data, box, ref.width) };
   });
   scores.sort((a, b) => b.score - a.score);
-  if (scores[0].score >= textThreshold(widthPx) && (scores.length < 2 || scores[0].score - scores[1].score > TEXT_MARGIN)) {
-    return { ...judgeText(scores[0].text.text, 'artwork', approved), similarity: 1 };
+  const threshold = textThreshold(widthPx);
+  if (scores[0].score >= threshold && (scores.length < 2 || scores[0].score - scores[1].score > TEXT_MARGIN)) {
+    return { reading: { ...judgeText(scores[0].text.text, 'artwork', approved), similarity: 1 } };
+  }
+  // How sure the pixels alone are that this is no approved text at all.
+  const unlike = beyond(threshold - scores[0].score, CAPTURE_SHORTFALL, SHORTFALL_SIGMA);
+  const textHeightPx = Math.round(model.letterHeight[id] * (widthPx / charter.artwork.width) * 10) / 10;
+
+  // 3. Letters too small for OCR: only the artwork comparison can speak, and only when it is clear.
+  if (textHeightPx < charter.verdict.minTextHeightPx) {
+    if (unlike >= 0.5) return { reading: { ...judgeText(null, null, approved), confidence: unlike } };
+    return { reading: judgeText(scores[0].text.text, null, approved), doubt: { reason: 'too-small', textHeightPx } };
   }
 
-  // 3. OCR of the element, resampled with dark text on light. A badge is read inside its box,
+  // 4. OCR of the element, resampled with dark text on light. A badge is read inside its box,
   // whose edges would otherwise come out as a stray "|"; the tagline, with a margin around it.
   const area = id === 'badge' ? [bx + 12, by + 6, bw - 24, bh - 12] : [bx - 8, by - 8, bw + 16, bh + 16];
   const crop = await textImage(page, pageFromArtwork, area);
   const read = await ocr.read(crop);
-  return judgeText(read || null, read ? 'ocr' : null, approved);
+  const reading = judgeText(read.text || null, read.text ? 'ocr' : null, approved);
+  if (reading.match) return { reading };
+  // Two independent witnesses that the text was changed: the pixels, and what OCR is sure it read.
+  const confidence = Math.round((1 - (1 - unlike) * (1 - (read.text ? read.confidence : 0))) * 100) / 100;
+  if (unlike < 0.5 && read.confidence < MIN_OCR_CONFIDENCE) {
+    return { reading: judgeText(scores[0].text.text, null, approved), doubt: { reason: 'too-blurred', textHeightPx } };
+  }
+  return { reading: { ...reading, confidence } };
 }
 
 /** The element's area of the page, resampled at 1.5 px per artwork unit, dark text on light, as PNG. */
@@ -239,5 +271,5 @@ export function tileLikeness(page: Float32Array, artwork: Uint8Array, box: Uint8
 }
 
 function nothing(): TextMeasurement {
-  return { text: null, source: null, match: null, similarity: 0, closest: null };
+  return { text: null, source: null, match: null, similarity: 0, closest: null, confidence: 1 };
 }

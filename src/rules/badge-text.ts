@@ -39,7 +39,7 @@ export const badgeText: LogoRule = {
     const { badge } = logo;
     if (!logo.elements.badge?.present || badge.match !== null) return;
     // Letters too small or blurred to read are the unverifiable rule's, never an alteration.
-    if (logo.unverifiable!.some((u) => u.check === 'badge-text')) return;
+    if (logo.unverifiable.some((u) => u.check === 'badge-text')) return;
     const element = charter.elements.badge.name;
     const closest = charter.badges.find((variant) => variant.id === (badge.closest ?? category));
     if (!closest) {

@@ -13,7 +13,7 @@ const [red, blue, white] = [tolerance('red'), tolerance('blue'), tolerance('whit
 
 /** A colour sample with a stated ΔE2000, so expectations can be exact. */
 function sample(expected: string, measuredHex: string, deltaE: number, extra: Partial<ColourMeasurement> = {}): ColourMeasurement {
-  return { expected, measured: GREY, measuredHex, deltaE, tolerance: tolerance(expected), samples: 1200, ...extra };
+  return { expected, measured: GREY, measuredHex, deltaE, tolerance: tolerance(expected), samples: 1200, uncertainty: 1, ...extra };
 }
 
 const arrowName = { fr: 'flèche rouge', en: 'red arrow' };
@@ -62,7 +62,7 @@ testLogoRule(colour, {
       logo: { elements: { arrow: { colours: [sample('red', '#d01020', red + 0.01)] } } },
       drafts: [
         {
-          messageId: 'wrongColour', confidence: 1,
+          messageId: 'wrongColour', confidence: 0.5,
           data: { element: arrowName, measured: '#D01020', deltaE: red + 0.01, colour: { fr: 'rouge', en: 'red' }, hex: '#E1000F', tolerance: red },
           element: 'arrow',
           measured: '#D01020',

@@ -66,7 +66,7 @@ export const colour: LogoRule = {
         element: id,
         measured: worst.measuredHex.toUpperCase(),
         expected: entry.hex.toUpperCase(),
-        confidence: beyond(worst.deltaE, entry.tolerance, worst.uncertainty!),
+        confidence: beyond(worst.deltaE, entry.tolerance, worst.uncertainty),
       });
     }
   },

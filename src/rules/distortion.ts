@@ -46,7 +46,7 @@ export const distortion: LogoRule = {
         },
         measured: aspectRatio,
         expected: 1,
-        confidence: beyond(Math.abs(aspectRatio - 1), maxAspectDeviation, precision!.aspect),
+        confidence: beyond(Math.abs(aspectRatio - 1), maxAspectDeviation, precision.aspect),
       });
     }
     if (Math.abs(skewDeg) > maxSkewDeg) {
@@ -55,7 +55,7 @@ export const distortion: LogoRule = {
         data: { skew: Math.abs(skewDeg), max: maxSkewDeg },
         measured: skewDeg,
         expected: 0,
-        confidence: beyond(Math.abs(skewDeg), maxSkewDeg, precision!.skewDeg),
+        confidence: beyond(Math.abs(skewDeg), maxSkewDeg, precision.skewDeg),
       });
     }
   },

@@ -35,7 +35,7 @@ export const rotation: LogoRule = {
         data: { angle: Math.abs(rotationDeg), max: maxRotationDeg },
         measured: rotationDeg,
         expected: 0,
-        confidence: beyond(Math.abs(rotationDeg), maxRotationDeg, precision!.rotationDeg),
+        confidence: beyond(Math.abs(rotationDeg), maxRotationDeg, precision.rotationDeg),
       });
     }
   },

@@ -33,7 +33,7 @@ export const taglineText: LogoRule = {
     const { tagline } = logo;
     if (!logo.elements.tagline?.present || tagline.match !== null) return;
     // Letters too small or blurred to read are the unverifiable rule's, never an alteration.
-    if (logo.unverifiable!.some((u) => u.check === 'tagline-text')) return;
+    if (logo.unverifiable.some((u) => u.check === 'tagline-text')) return;
     const read = tagline.text !== null && tagline.similarity >= charter.text.minSimilarity ? tagline.text : null;
     report({
       messageId: read === null ? 'unreadable' : 'altered',

@@ -21,7 +21,7 @@ testLogoRule(unverifiable, {
           expected: null,
         },
       ],
-      messages: [`le texte de la mention n'a pas pu être vérifié : lettres de 4,2 px de haut, il en faut au moins ${verdict.minTextHeightPx} pour les lire sûrement`],
+      messages: [`le texte de la mention n'a pas pu être vérifié : lettres de 4,2 px de haut, il en faut au moins ${String(verdict.minTextHeightPx).replace(".", ",")} pour les lire sûrement`],
     },
     {
       name: 'tagline blurred, and noise too high for the colours, in English',

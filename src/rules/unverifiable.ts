@@ -48,7 +48,7 @@ export const unverifiable: LogoRule = {
     charterEntries: ['verdict.minTextHeightPx'],
   },
   check({ charter, logo }, report) {
-    for (const item of logo.unverifiable!) {
+    for (const item of logo.unverifiable) {
       const messageId = { 'too-small': 'tooSmall', 'too-blurred': 'tooBlurred', 'too-noisy': 'tooNoisy', unreadable: 'unreadable' }[item.reason];
       report({
         messageId,
