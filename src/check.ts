@@ -9,7 +9,8 @@ import { createOcr, type Ocr } from './inspect/ocr.ts';
 import { fileStatus } from './report/summary.ts';
 import { checkDocument, checkLogo } from './rules/index.ts';
 import type { DateSource } from './rules/index.ts';
-import type { CheckOptions, FileResult, LogoMeasurement, LogoResult, PageResult, SourceDocument } from './types.ts';
+import { mapBox, rectifyPage } from './rectify/index.ts';
+import type { CheckOptions, FileResult, Homography, LogoMeasurement, LogoResult, PageResult, SourceDocument } from './types.ts';
 
 export interface Checker {
   /** Never throws for a bad file: it comes back with status 'error' and what went wrong. */
@@ -33,12 +34,17 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
 
   async function checkPages(doc: SourceDocument, result: FileResult): Promise<void> {
     for (let index = 1; index <= doc.pageCount; index++) {
-      const page = await doc.renderPage(index);
+      const raster = await doc.renderPage(index);
+      // A photo of a printed page is judged on the page itself, flattened, so that the camera's
+      // perspective is never taken for a distorted logo; boxes go back to the photo's pixels.
+      const rectified = rectifyPage(raster);
+      const page = rectified?.page ?? raster;
       const gray = rgbaToGray(page.rgba, page.width, page.height);
       const logos: LogoResult[] = [];
       for (const detection of detector.detect(page, gray)) {
-        const measurement = await inspector.measure(page, detection);
-        if (!confirmed(measurement)) continue;
+        const measured = await inspector.measure(page, detection);
+        if (!confirmed(measured)) continue;
+        const measurement = rectified ? inFile(measured, rectified.fileFromPage) : measured;
         const findings = checkLogo({
           charter,
           lang: options.lang,
@@ -47,9 +53,10 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
           logo: measurement,
           page: { width: page.width, height: page.height, dpi: page.dpi },
         });
-        logos.push({ bbox: detection.bbox, confidence: detection.confidence, badge: measurement.badge.match, findings, measurement });
+        logos.push({ bbox: measurement.detection.bbox, confidence: detection.confidence, badge: measurement.badge.match, findings, measurement });
       }
-      const pageResult: PageResult = { page: index, width: page.width, height: page.height, logos };
+      const pageResult: PageResult = { page: index, width: raster.width, height: raster.height, logos };
+      if (rectified) pageResult.rectified = { quad: rectified.quad, tiltDeg: Math.round(rectified.tiltDeg * 10) / 10, paper: rectified.paper };
       result.pages.push(pageResult);
     }
   }
@@ -100,6 +107,15 @@ function confirmed(m: LogoMeasurement): boolean {
   const visible = Object.values(m.elements).filter((e) => e.visibleFraction > 0.25);
   const absent = visible.filter((e) => !e.present).length;
   return visible.length - absent >= 2 && absent <= 1;
+}
+
+/** A measurement on a flattened photo, with the boxes a reader draws put back in the photo's pixels. */
+function inFile(m: LogoMeasurement, fileFromPage: Homography): LogoMeasurement {
+  return {
+    ...m,
+    detection: { ...m.detection, bbox: mapBox(fileFromPage, m.detection.bbox) },
+    additions: m.additions.map((a) => ({ ...a, bbox: mapBox(fileFromPage, a.bbox) })),
+  };
 }
 
 /** The partner's own logo, the one addition Article X allows, kept as grey for comparison. */

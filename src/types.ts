@@ -228,9 +228,12 @@ export interface LogoResult {
 
 export interface PageResult {
   page: number;
+  /** Pixels of the raster as given (a photo's, not its flattened page's). */
   width: number;
   height: number;
   logos: LogoResult[];
+  /** Set when the raster was a photo of a printed page, judged flattened (see src/rectify). */
+  rectified?: { quad: Array<[number, number]>; tiltDeg: number; paper: string | null };
 }
 
 export type FileStatus = 'pass' | 'fail' | 'error';
