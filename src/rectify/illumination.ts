@@ -3,8 +3,8 @@
 // inks with the charter's palette within ΔE2000 10: a blue in the dim corner would read as navy.
 //
 // The paper's white is modelled as a smooth surface — a cubic polynomial in x and y, fitted to
-// the brightest grey pixels of each cell of a coarse grid and reweighted so that cells of ink
-// (a grey panel, a photo) fall out — as in retrospective shading correction by surface fitting
+// the brightest grey pixels of each cell of a coarse grid, as an upper envelope so that cells of
+// ink (a grey panel, a photo) do not drag it down — as in retrospective shading correction by surface fitting
 // (Tomaževič, Likar & Pernuš, "Comparative evaluation of retrospective shading correction
 // methods", J. Microscopy 2002). A morphological closing would follow the light as well but
 // cannot bridge a coloured band wider than its kernel; a polynomial interpolates across it.
@@ -20,6 +20,13 @@ const MAX_PAPER_CHROMA = 40;
 /** A cell with fewer grey pixels than this share is left out of the fit. */
 const MIN_PAPER_SHARE = 0.2;
 const DEGREE = 3;
+/** Weight of cells above the fitted surface in the asymmetric fit (those below get 1 − this). */
+const ENVELOPE = 0.95;
+/**
+ * A cell this far (share of the surface) below it is ink, once the fit follows the light:
+ * paper cells sit within a few percent of a smooth surface, a grey tint panel 10 % or more below.
+ */
+const INK_DEPTH = 0.08;
 
 export interface Flattening {
   /** Smallest and largest gain applied (1 = unchanged). */
@@ -120,22 +127,30 @@ function paperSamples(rgba: Uint8Array, width: number, height: number): CellSamp
 }
 
 /**
- * Weighted least squares, then iteratively reweighted: the paper is the upper envelope of the
- * cells, so a cell well below the surface (a grey panel, dense text) loses its weight (Tukey's
- * biweight on the negative side only) while cells above it keep theirs.
+ * The paper is the upper envelope of the cells: a grey panel or a dense block of text lies below
+ * the light, never above it. Asymmetric least squares (Eilers & Boelens, "Baseline correction with
+ * asymmetric least squares smoothing", 2005) weighs cells above the surface ENVELOPE and those
+ * below 1 − ENVELOPE, refitting until the weights settle: a panel covering half the page then
+ * pulls the surface down by a few percent of its weight, not half.
  */
 function fitSurface(samples: CellSample[], width: number, height: number): Float64Array | null {
   const terms = monomials(DEGREE);
   const rows = samples.map((s) => terms.map(([i, j]) => nx(s.x, width) ** i * nx(s.y, height) ** j));
-  let robust = samples.map(() => 1);
+  const values = samples.map((s) => s.value);
+  let side = samples.map(() => 0.5);
   let coefficients: Float64Array | null = null;
-  for (let iteration = 0; iteration < 6; iteration++) {
-    coefficients = solveWeighted(rows, samples.map((s) => s.value), samples.map((s, i) => s.weight * robust[i]));
+  for (let iteration = 0; iteration < 20; iteration++) {
+    coefficients = solveWeighted(rows, values, samples.map((s, i) => s.weight * side[i]));
     if (!coefficients) return null;
-    const residuals = rows.map((r, i) => samples[i].value - r.reduce((acc, v, t) => acc + v * coefficients![t], 0));
-    const spread = Math.max(2, 1.4826 * median(residuals.map(Math.abs)));
-    const cut = 4 * spread;
-    robust = residuals.map((r) => (r >= 0 ? 1 : r < -cut ? 0 : (1 - (r / cut) ** 2) ** 2));
+    const fit = coefficients;
+    const next = rows.map((r, i) => {
+      const surface = r.reduce((acc, v, t) => acc + v * fit[t], 0);
+      // Far below the light is ink whatever its share of the page: out of the fit altogether.
+      if (values[i] < (1 - INK_DEPTH) * surface) return 0;
+      return values[i] >= surface ? ENVELOPE : 1 - ENVELOPE;
+    });
+    if (next.every((w, i) => w === side[i])) break;
+    side = next;
   }
   return coefficients;
 }
