@@ -3,19 +3,38 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import {
+  captureView,
+  capturePage,
+  CONDITION_DESCRIPTIONS,
+  CONDITION_KINDS,
+  CONDITIONS,
+  PAGE_CONDITIONS,
+  planCapture,
+  statedDpi,
+  type Capture,
+  type Condition,
+} from './capture/index.ts';
+import { encodeRaster, imageOnlyPdf } from './capture/encode.ts';
 import { HEADINGS } from './content.ts';
-import { CHARTER, type LogoSpec } from './logo.ts';
+import { sampleCut } from './cut.ts';
+import { judgedDpi } from './expect.ts';
+import { CHARTER, logoLinear, type LogoSpec } from './logo.ts';
 import {
   availablePhotos,
   buildPdf,
+  composePage,
   designPage,
-  encodePage,
   groundTruth,
   LAYOUTS,
+  PAGE_AS_DRAWN,
   PAGE_DPI,
   PAGE_HEIGHT,
   PAGE_WIDTH,
   pageSeed,
+  PT_PER_PX,
+  TINTS,
+  type FileView,
   type GroundTruth,
   type Layout,
   type PdfLogoMode,
@@ -55,6 +74,10 @@ export interface FileRecipe {
   quality?: number;
   /** Whether corpus photos may be used (false keeps the file free of third-party pixels). */
   corpusPhotos?: boolean;
+  /** Light panel colour under each logo (web pages). */
+  logoPanel?: string;
+  /** How the file is made from its pages; default clean. */
+  capture?: Capture;
 }
 
 export interface PageRules {
@@ -68,6 +91,13 @@ export interface ManifestFile {
   path: string;
   description?: string;
   kind: FileKind;
+  /** How the file was made; `capture` holds the parameters drawn for scans, web exports and photos. */
+  condition: Condition;
+  capture?: Exclude<Capture, { condition: 'clean' | 'small' | 'cut' }>;
+  /** Raster size of a page as stored (PDF: rendered at the manifest's dpi). */
+  pixelSize: [number, number];
+  /** Resolution the checker judges sizes at: the one the file states, else the charter's assumed dpi (PDF: its render dpi). */
+  dpi: number;
   pages: number;
   layouts: Layout[];
   /** Declared category, to pass as CheckOptions.category. */
@@ -90,10 +120,11 @@ export interface Manifest {
   pageSize: [number, number];
   /** The classes, with the rules each must raise. */
   classes: Array<{ id: ViolationId; expectedRules: string[]; description: string }>;
+  conditions: Array<{ id: Condition; kinds: readonly FileKind[]; description: string }>;
   files: ManifestFile[];
 }
 
-const EXTENSIONS: Record<FileKind, string> = { png: 'png', jpeg: 'jpg', pdf: 'pdf' };
+const EXTENSIONS: Record<FileKind, string> = { png: 'png', jpeg: 'jpg', pdf: 'pdf', gif: 'gif', webp: 'webp' };
 
 export interface WriteContext {
   /** Candidate corpus photos (absolute paths); empty for synthetic pictures only. */
@@ -105,24 +136,50 @@ export interface WriteContext {
 export async function writeRecipe(recipe: FileRecipe, outDir: string, ctx: WriteContext): Promise<ManifestFile> {
   const path = `${recipe.name}.${EXTENSIONS[recipe.kind]}`;
   const photos = recipe.corpusPhotos === false ? [] : ctx.photos;
+  const capture: Capture = recipe.capture ?? { condition: 'clean' };
   const fileRules = recipe.logos.some((l) => violationClass(l.violation).expectedRules.includes('validity')) ? ['validity'] : [];
   const pages = recipe.kind === 'pdf' ? recipe.pdf!.pages : 1;
   const logoPage = recipe.kind === 'pdf' ? recipe.pdf!.logoPage : 1;
   if (logoPage < 1 || logoPage > pages) throw new Error(`recipe ${recipe.name}: logoPage ${logoPage} is outside 1..${pages}`);
+  if (recipe.kind === 'pdf' && (capture.condition === 'web' || capture.condition === 'photo')) {
+    throw new Error(`recipe ${recipe.name}: a ${capture.condition} file is an image; use one of ${CONDITION_KINDS[capture.condition].join(', ')}`);
+  }
   const designs = Array.from({ length: pages }, (_, i) => {
     const rng = new Rng(pageSeed(recipe.seed, i + 1));
-    if (i + 1 === logoPage) return designPage(rng, { logos: recipe.logos, layout: recipe.layout, distractors: recipe.distractors, photos });
+    if (i + 1 === logoPage) {
+      return designPage(rng, { logos: recipe.logos, layout: recipe.layout, distractors: recipe.distractors, photos, logoPanel: recipe.logoPanel });
+    }
     // Pages around the logo page are ordinary copy, so a checker must look at every page.
     return designPage(rng, { layout: rng.pick(['text', 'white', 'tint', 'photo-band'] as const), photos });
   });
-  const render: GroundTruth['render'] = recipe.kind === 'pdf' ? recipe.pdf!.logoMode : 'raster';
-  const logos = designs[logoPage - 1].logos.map((l) => groundTruth(l, logoPage, render, recipe.category));
+  const created = recipe.pdf?.created;
   let bytes: Uint8Array;
-  if (recipe.kind === 'pdf') {
-    bytes = await buildPdf(designs, { title: recipe.pdf!.title, created: recipe.pdf!.created, logoMode: recipe.pdf!.logoMode });
+  let view: FileView;
+  if (recipe.kind === 'pdf' && capture.condition !== 'scan') {
+    bytes = await buildPdf(designs, { title: recipe.pdf!.title, created: created!, logoMode: recipe.pdf!.logoMode });
+    view = { ...PAGE_AS_DRAWN, condition: capture.condition };
   } else {
-    bytes = await encodePage(designs[0], recipe.kind, { quality: recipe.quality, pngLevel: ctx.pngLevel });
+    // One page raster at a time: a three-page scan holds three 6.5 MB rasters at most.
+    const stored: Buffer[] = [];
+    const views: FileView[] = [];
+    const stated = statedDpi(capture, recipe.kind, PAGE_DPI);
+    for (let i = 0; i < pages; i++) {
+      const shot = await capturePage(await composePage(designs[i]), capture, i + 1, PAGE_DPI, photos);
+      const kind = recipe.kind === 'pdf' ? 'jpeg' : recipe.kind;
+      const quality = capture.condition === 'scan' ? capture.quality : capture.condition === 'web' ? capture.export.quality : capture.condition === 'photo' ? capture.shot.quality : recipe.quality;
+      stored.push(await encodeRaster(shot.raster, kind, { quality, density: stated, pngLevel: ctx.pngLevel }));
+      const dpi = recipe.kind === 'pdf' ? PAGE_DPI : judgedDpi(stated);
+      views.push({ condition: capture.condition, fileFromPage: shot.fileFromPage, size: [shot.raster.width, shot.raster.height], dpi });
+    }
+    bytes =
+      recipe.kind === 'pdf'
+        ? await imageOnlyPdf(stored, { pageSize: [PAGE_WIDTH * PT_PER_PX, PAGE_HEIGHT * PT_PER_PX], created: created!, title: recipe.pdf!.title })
+        : stored[0];
+    view = views[logoPage - 1];
   }
+  // A scanned PDF holds its logo in the page raster, whatever mode the design had.
+  const render: GroundTruth['render'] = recipe.kind === 'pdf' && capture.condition !== 'scan' ? recipe.pdf!.logoMode : 'raster';
+  const logos = designs[logoPage - 1].logos.map((l) => groundTruth(l, logoPage, render, recipe.category, view));
   await writeFile(join(outDir, path), bytes);
   const pageRules: PageRules[] = designs.map((_, i) => ({
     page: i + 1,
@@ -132,10 +189,14 @@ export async function writeRecipe(recipe: FileRecipe, outDir: string, ctx: Write
     path,
     ...(recipe.description ? { description: recipe.description } : {}),
     kind: recipe.kind,
+    condition: capture.condition,
+    ...(capture.condition === 'scan' || capture.condition === 'web' || capture.condition === 'photo' ? { capture } : {}),
+    pixelSize: view.size,
+    dpi: view.dpi,
     pages,
     layouts: designs.map((d) => d.layout),
     ...(recipe.category ? { category: recipe.category } : {}),
-    ...(recipe.kind === 'pdf' ? { created: recipe.pdf!.created.toISOString(), title: recipe.pdf!.title } : {}),
+    ...(recipe.kind === 'pdf' ? { created: created!.toISOString(), title: recipe.pdf!.title } : {}),
     logos,
     pageRules,
     expectedFileRules: fileRules,
@@ -154,8 +215,16 @@ export interface GenerateOptions {
   /** Files that hold logos; about count × 0.1 logo-free files are added (see `negatives`). */
   count: number;
   outDir: string;
-  /** Default: png, jpeg, pdf. */
+  /** Default: every kind (png, jpeg, pdf, gif, webp); each condition uses those it can be stored as. */
   formats?: FileKind[];
+  /**
+   * Capture conditions; default all six. Logo files take them round-robin shifted by one every
+   * pass over the classes, so `count` = classes × conditions files hold every pairing once;
+   * logo-free files take the whole-page ones (clean, scan, web, photo) among these.
+   */
+  conditions?: Condition[];
+  /** Share of the logos of a class with a subtle variant drawn as that variant; default 0.3. */
+  subtleRate?: number;
   /** Default: every class. Classes none of `formats` can carry (validity without pdf) are dropped. */
   classes?: ViolationId[];
   /** Logo-free files; default round(count × 0.1). */
@@ -171,12 +240,32 @@ export interface GenerateOptions {
 }
 
 
-/** The recipes of a set: classes round-robin over the logo files, then the logo-free files. */
+// Web pages set logos on light tinted panels more often than on white.
+const WEB_LAYOUTS: ReadonlyArray<readonly [Layout, number]> = [
+  ['tint', 0.35],
+  ['white', 0.1],
+  ['photo-band', 0.15],
+  ['photo-block', 0.15],
+  ['photo-full', 0.1],
+  ['text', 0.15],
+];
+
+const ALL_KINDS: FileKind[] = ['png', 'jpeg', 'pdf', 'gif', 'webp'];
+
+/** The recipes of a set: classes round-robin over the logo files, conditions shifted across them, then the logo-free files. */
 export function planSet(options: GenerateOptions): FileRecipe[] {
-  const formats = options.formats ?? ['png', 'jpeg', 'pdf'];
-  const classes = (options.classes ?? [...VIOLATION_IDS]).map(violationClass).filter((c) => c.kinds.some((k) => formats.includes(k)));
-  if (classes.length === 0) throw new Error(`no class can be written as ${formats.join(', ')}; add 'pdf' to formats or pick other classes`);
+  const formats = options.formats ?? ALL_KINDS;
+  const conditions = options.conditions ?? [...CONDITIONS];
+  for (const c of conditions) if (!CONDITIONS.includes(c)) throw new Error(`unknown condition "${c}"; expected one of ${CONDITIONS.join(', ')}`);
+  /** Kinds a file of class `cls` in `condition` can be stored as, in the condition's order. */
+  const kindsFor = (cls: ReturnType<typeof violationClass> | null, condition: Condition) =>
+    CONDITION_KINDS[condition].filter((k) => formats.includes(k) && (!cls || cls.kinds.includes(k)));
+  const classes = (options.classes ?? [...VIOLATION_IDS]).map(violationClass).filter((c) => conditions.some((cond) => kindsFor(c, cond).length));
+  if (classes.length === 0) throw new Error(`no class can be written as ${formats.join(', ')} in ${conditions.join(', ')}; add formats (pdf for validity) or conditions`);
+  const pageConditions = conditions.filter((c) => PAGE_CONDITIONS.includes(c) && kindsFor(null, c).length);
+  const negativeConditions = pageConditions.length ? pageConditions : conditions.filter((c) => kindsFor(null, c).length);
   const negatives = options.negatives ?? Math.round(options.count * 0.1);
+  if (negatives > 0 && negativeConditions.length === 0) throw new Error(`no condition in ${conditions.join(', ')} can be written as ${formats.join(', ')}`);
   const secondRate = options.secondLogoRate ?? 0.15;
   const recipes: FileRecipe[] = [];
   const total = options.count + negatives;
@@ -185,34 +274,49 @@ export function planSet(options: GenerateOptions): FileRecipe[] {
     const seed = hashSeed(options.seed, 'file', i);
     const rng = new Rng(seed);
     const primary = i < options.count ? classes[i % classes.length] : null;
-    const kinds = primary ? primary.kinds.filter((k) => formats.includes(k)) : formats;
+    let condition: Condition;
+    if (primary) {
+      // Shifting by one per pass gives each class every condition once per classes × conditions files;
+      // a condition the class cannot be stored in (validity is PDF-only) passes to the next.
+      const start = ((i % classes.length) + Math.floor(i / classes.length)) % conditions.length;
+      const order = [...conditions.slice(start), ...conditions.slice(0, start)];
+      condition = order.find((c) => kindsFor(primary, c).length)!;
+    } else {
+      condition = negativeConditions[(i - options.count) % negativeConditions.length];
+    }
+    const kinds = kindsFor(primary, condition);
     const kind = rng.pick(kinds);
     const logoClasses = primary ? [primary] : [];
-    if (primary?.shareable && rng.chance(secondRate)) {
+    // A cut file shows one logo, the one at the edge.
+    if (primary?.shareable && condition !== 'cut' && rng.chance(secondRate)) {
       const partners = classes.filter((c) => c.shareable && c.kinds.includes(kind));
       if (partners.length) logoClasses.push(rng.pick(partners));
     }
     let category: string | undefined;
     if (logoClasses.some((c) => c.needsCategory) || (primary && rng.chance(0.5))) category = rng.pick(CHARTER.badges.map((b) => b.id));
-    const logos = logoClasses.map((c, j) =>
-      sampleLogo(c.id, rng.fork(`logo${j}`), {
-        charter: CHARTER,
-        category,
-        widthRange: logoClasses.length > 1 ? [160, 360] : [160, 520],
-      }),
-    );
+    // Sheets are drawn for the longest PDF and cut to its pages below: each comes from its own stream.
+    const capture = planCapture(condition, kind, rng.fork('capture'), 3);
+    const view = captureView(capture, kind, { width: PAGE_WIDTH, height: PAGE_HEIGHT, dpi: PAGE_DPI });
+    const widthRange: [number, number] = condition === 'small' ? [100, 150] : logoClasses.length > 1 ? [160, 360] : [160, 520];
+    const logos = logoClasses.map((c, j) => {
+      const spec = sampleLogo(c.id, rng.fork(`logo${j}`), { charter: CHARTER, category, widthRange, view, subtleRate: options.subtleRate ?? 0.3 });
+      if (condition === 'cut') spec.crop = sampleCut(spec, logoLinear(spec), rng.fork(`cut${j}`), { fraction: [0.1, 0.6], leftPartOff: 0.5 });
+      return spec;
+    });
     const label = logoClasses.length ? logoClasses.map((c) => c.id).join('+') : 'negative';
     const recipe: FileRecipe = {
-      name: `${String(i + 1).padStart(width, '0')}-${label}`,
+      name: `${String(i + 1).padStart(width, '0')}-${label}${condition === 'clean' ? '' : `-${condition}`}`,
       kind,
       seed,
       logos,
-      layout: rng.pick(LAYOUTS),
+      layout: condition === 'web' ? rng.weighted(WEB_LAYOUTS) : rng.pick(LAYOUTS),
       ...(category ? { category } : {}),
       quality: rng.int(40, 95),
     };
+    if (condition === 'web' && rng.fork('panel').chance(0.6)) recipe.logoPanel = rng.fork('panel-colour').pick(TINTS);
+    const pages = kind === 'pdf' ? rng.int(1, 3) : 1;
+    recipe.capture = capture.condition === 'scan' ? { ...capture, sheets: capture.sheets.slice(0, pages) } : capture;
     if (kind === 'pdf') {
-      const pages = rng.int(1, 3);
       const late = logoClasses.some((c) => c.id === 'validity');
       recipe.pdf = {
         pages,
@@ -249,6 +353,7 @@ export function manifestHeader(seed?: number): Omit<Manifest, 'files'> {
     dpi: PAGE_DPI,
     pageSize: [PAGE_WIDTH, PAGE_HEIGHT],
     classes: VIOLATION_CLASSES.map(({ id, expectedRules, description }) => ({ id, expectedRules, description })),
+    conditions: CONDITIONS.map((id) => ({ id, kinds: CONDITION_KINDS[id], description: CONDITION_DESCRIPTIONS[id] })),
   };
 }
 

@@ -7,7 +7,7 @@ import { drawLogo } from '../../src/artwork/draw.ts';
 import { loadCharter } from '../../src/charter/load.ts';
 import type { Charter, ElementId } from '../../src/charter/schema.ts';
 import { apply, boundsOf, chain, rectCorners, rotate, scale, shearX, svgMatrix, translate, type Mat3, type Point } from './affine.ts';
-import type { Addition, ViolationId } from './violations.ts';
+import type { Addition, SubtleMode, ViolationId } from './violations.ts';
 
 export const CHARTER: Charter = await loadCharter();
 
@@ -41,8 +41,13 @@ export interface LogoSpec {
   colours?: Record<string, string>;
   colourOp?: ColourOp;
   addition?: Addition;
-  /** Which page edge cuts the logo and what share of its area falls outside. */
-  crop?: { edge: Edge; fraction: number };
+  /**
+   * Which page edge cuts the logo and what share of its area falls outside; `leftPartOff` when the
+   * @ and the arrow lie wholly beyond the edge, so only the tagline and the badge show.
+   */
+  crop?: { edge: Edge; fraction: number; leftPartOff?: boolean };
+  /** The subtle variant of its class the logo is, when it is one. */
+  subtle?: SubtleMode;
   /** Side of the logo where other content is drawn inside the clear space, and what. */
   clearSpaceIntrusion?: { side: Edge; style: 'bar' | 'text' };
 }

@@ -18,7 +18,9 @@ import {
 } from 'pdf-lib';
 import sharp from 'sharp';
 import type { BBox } from '../../src/types.ts';
-import { boundsOf, clipToRect, polygonArea, type Mat3, type Point } from './affine.ts';
+import { apply, boundsOf, chain, clipToConvex, clipToRect, identity, invert, polygonArea, rectCorners, type Mat3, type Point } from './affine.ts';
+import type { Condition } from './capture/index.ts';
+import { encodeRaster } from './capture/encode.ts';
 import {
   bigAt,
   decoration,
@@ -32,9 +34,11 @@ import {
   type Rect,
 } from './content.ts';
 import { artworkCorners, CHARTER, logoLinear, logoSvgPaths, renderLogo, type Edge, type LogoSpec } from './logo.ts';
+import { cropCentre, depthForFraction } from './cut.ts';
+import { expectedRules, judgedWidthMm } from './expect.ts';
 import { hashSeed, Rng } from './random.ts';
 import { drawRuns, inkBounds, measure, outline, type Face, type TextRun } from './text.ts';
-import { violationClass, type ViolationId } from './violations.ts';
+import type { ViolationId } from './violations.ts';
 
 export const PAGE_WIDTH = 1240;
 export const PAGE_HEIGHT = 1754;
@@ -94,9 +98,11 @@ export interface DesignOptions {
   text?: boolean;
   /** Candidate photo files; empty means synthetic pictures. */
   photos?: string[];
+  /** A light panel of this colour under each logo and its margin, as web pages set logos on. */
+  logoPanel?: string;
 }
 
-const TINTS = ['#FFF8E7', '#F1F6EC', '#F3EFF8', '#EEF5F9', '#FDF0EC', '#F5F5F0'];
+export const TINTS = ['#FFF8E7', '#F1F6EC', '#F3EFF8', '#EEF5F9', '#FDF0EC', '#F5F5F0'];
 const HEADING_COLOURS = ['#1D3557', '#222222', '#0055A4', '#8B1E3F', '#2A6F97', '#333333', '#E1000F'];
 const BODY_COLOURS = ['#222222', '#333333', '#1A1A1A', '#2F3B45'];
 const BAR_COLOURS = ['#1D3557', '#333333', '#8B1E3F', '#2A6F97', '#F39200', '#00A651', '#0055A4'];
@@ -143,12 +149,9 @@ function placeLogos(rng: Rng, specs: LogoSpec[]): Reserved[] {
       let cy: number;
       if (spec.crop) {
         const { edge, fraction } = spec.crop;
-        const alongX = () => rng.range(MARGIN - b.minX, PAGE_WIDTH - MARGIN - b.maxX);
-        const alongY = () => rng.range(MARGIN - b.minY, PAGE_HEIGHT - MARGIN - b.maxY);
-        if (edge === 'left') [cx, cy] = [-fraction * w - b.minX, alongY()];
-        else if (edge === 'right') [cx, cy] = [PAGE_WIDTH + fraction * w - b.maxX, alongY()];
-        else if (edge === 'top') [cx, cy] = [alongX(), -fraction * h - b.minY];
-        else [cx, cy] = [alongX(), PAGE_HEIGHT + fraction * h - b.maxY];
+        const across = edge === 'left' || edge === 'right';
+        const along = across ? rng.range(MARGIN - b.minY, PAGE_HEIGHT - MARGIN - b.maxY) : rng.range(MARGIN - b.minX, PAGE_WIDTH - MARGIN - b.maxX);
+        [cx, cy] = cropCentre(edge, depthForFraction(linear, edge, fraction), along, [PAGE_WIDTH, PAGE_HEIGHT]);
       } else {
         const edgeRoom = 40 + m;
         cx = rng.range(edgeRoom - b.minX, PAGE_WIDTH - edgeRoom - b.maxX);
@@ -295,7 +298,8 @@ export function designPage(rng: Rng, options: DesignOptions = {}): PageDesign {
 
   // Cards keep each logo's clear space plain where it would otherwise sit on the photo.
   for (const r of reserved) {
-    if (photo && intersects(photo.rect, r.keep)) under.push(rectSvg(r.keep, layout === 'photo-full' ? '#FFFFFF' : paper, ' rx="12"'));
+    if (options.logoPanel) under.push(rectSvg(r.keep, options.logoPanel, ' rx="12"'));
+    else if (photo && intersects(photo.rect, r.keep)) under.push(rectSvg(r.keep, layout === 'photo-full' ? '#FFFFFF' : paper, ' rx="12"'));
   }
 
   if (withText) {
@@ -382,7 +386,8 @@ export function designPage(rng: Rng, options: DesignOptions = {}): PageDesign {
 // Decoding a 2725×2225 JPEG costs more than composing the page; each picture is decoded once.
 const photoCache = new Map<string, Promise<{ data: Buffer; width: number; height: number }>>();
 
-function decodedPhoto(file: string) {
+/** A corpus picture as RGB, upright, at most 1400 px a side, decoded once per process. */
+export function decodedPhoto(file: string) {
   let cached = photoCache.get(file);
   if (!cached) {
     cached = sharp(file, { pages: 1 })
@@ -511,8 +516,7 @@ export interface EncodeOptions {
 }
 
 export async function encodePage(design: PageDesign, kind: 'png' | 'jpeg', options: EncodeOptions = {}): Promise<Buffer> {
-  const img = rasterSharp(await composePage(design)).withMetadata({ density: PAGE_DPI });
-  return kind === 'png' ? img.png({ compressionLevel: options.pngLevel ?? 6 }).toBuffer() : img.jpeg({ quality: options.quality ?? 85 }).toBuffer();
+  return encodeRaster(await composePage(design), kind, { ...options, density: PAGE_DPI });
 }
 
 export type PdfLogoMode = 'vector' | 'image';
@@ -585,16 +589,20 @@ export async function buildPdf(designs: PageDesign[], options: PdfOptions): Prom
 export interface GroundTruth {
   /** 1-based page number within the file. */
   page: number;
-  /** Axis-aligned box of the transformed artwork rectangle, 150-dpi page px, NOT clipped to the page. */
+  /** How the file was made (see capture/index.ts). */
+  condition: Condition;
+  /** Axis-aligned box of the transformed artwork rectangle, in the stored file's px, NOT clipped to the page. */
   bbox: BBox;
-  /** The same box clipped to the page. */
+  /** The same box clipped to what the file shows of the page. */
   visibleBBox: BBox;
-  /** Artwork corners (0,0), (W,0), (W,H), (0,H) in page px: top-left, top-right, bottom-right, bottom-left of the artwork. */
+  /** Artwork corners (0,0), (W,0), (W,H), (0,H) in file px: top-left, top-right, bottom-right, bottom-left of the artwork. */
   corners: Point[];
-  /** Artwork units → page px, 3×3 row-major (affine: last row 0 0 1). */
+  /** Artwork units → file px, 3×3 row-major, last entry 1: affine (last row 0 0 1) except on a photographed page. */
   transform: Mat3;
-  /** Share of the artwork rectangle's area on the page. */
+  /** Share of the artwork rectangle's area the file shows (on the page, and the page in the file). */
   visibleFraction: number;
+  /** Width as the checker judges it: scale along the artwork's x axis in the file, at the file's judged dpi. */
+  widthMm: number;
   /** Badge variant the logo is built from. */
   variant: string;
   /** Approved variant whose exact text the badge shows, null when the text is not approved or the badge is left out. */
@@ -602,27 +610,50 @@ export interface GroundTruth {
   /** Text drawn in the badge, null when the badge is left out. */
   badgeText: string | null;
   violation: ViolationId;
+  /** The class's rules, plus min-size and cropped as the stored file shows the logo (expect.ts). */
   expectedRules: string[];
   /** Category the file declares (pass it as CheckOptions.category), when it declares one. */
   category?: string;
   /** How the logo is stored in the file. */
   render: 'raster' | PdfLogoMode;
-  /** Width of the undistorted artwork on the page, px. */
+  /** Width of the undistorted artwork on the page as designed, 150-dpi px. */
   widthPx: number;
-  /** Class parameters: geometry, omitted elements, colours, addition box (artwork units), crop, clear-space intrusion. */
+  /** Class parameters: geometry, omitted elements, colours, addition box (artwork units), crop, clear-space intrusion, subtle variant. */
   params: Omit<LogoSpec, 'violation' | 'variant' | 'badgeText' | 'widthPx' | 'addition'> & {
     addition?: Omit<NonNullable<LogoSpec['addition']>, 'svg'>;
   };
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** How a stored file shows a designed page. */
+export interface FileView {
+  condition: Condition;
+  /** Page px → file px. */
+  fileFromPage: Mat3;
+  /** The file's raster size, px. */
+  size: [number, number];
+  /** Resolution the checker judges sizes at for this file. */
+  dpi: number;
+}
 
-export function groundTruth(logo: PlacedLogo, page: number, render: GroundTruth['render'], category?: string): GroundTruth {
+export const PAGE_AS_DRAWN: FileView = { condition: 'clean', fileFromPage: identity(), size: [PAGE_WIDTH, PAGE_HEIGHT], dpi: PAGE_DPI };
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const boxOf = (points: Point[]): BBox => {
+  if (!points.length) return [0, 0, 0, 0];
+  const b = boundsOf(points);
+  return [b.minX, b.minY, b.maxX - b.minX, b.maxY - b.minY].map(round2) as BBox;
+};
+
+export function groundTruth(logo: PlacedLogo, page: number, render: GroundTruth['render'], category?: string, view: FileView = PAGE_AS_DRAWN): GroundTruth {
   const { spec, transform } = logo;
-  const corners = artworkCorners(transform);
-  const b = boundsOf(corners);
-  const visible = clipToRect(corners, 0, 0, PAGE_WIDTH, PAGE_HEIGHT);
-  const vb = visible.length ? boundsOf(visible) : { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  const onPage = artworkCorners(transform);
+  // What shows: the artwork on the page, and the page where the file has it (a skewed scan or a
+  // photo frames only part of the page plane); straight edges stay straight through the map.
+  const fileInPage = rectCorners(...view.size).map((p) => apply(invert(view.fileFromPage), p));
+  const visible = clipToConvex(clipToRect(onPage, 0, 0, PAGE_WIDTH, PAGE_HEIGHT), fileInPage);
+  const visibleFraction = Math.round((polygonArea(visible) / polygonArea(onPage)) * 1e4) / 1e4;
+  const fileFromArtwork = chain(transform, view.fileFromPage);
+  const widthMm = judgedWidthMm(fileFromArtwork, view.dpi);
   const omitted = new Set(spec.omit ?? []);
   const approved = CHARTER.badges.find((v) => v.text === spec.badgeText);
   const { violation, variant, badgeText, widthPx, addition, ...rest } = spec;
@@ -630,16 +661,19 @@ export function groundTruth(logo: PlacedLogo, page: number, render: GroundTruth[
   if (addition) params.addition = { kind: addition.kind, box: addition.box.map(round2) as BBox, areaFraction: round2(addition.areaFraction * 100) / 100 };
   return {
     page,
-    bbox: [b.minX, b.minY, b.maxX - b.minX, b.maxY - b.minY].map(round2) as BBox,
-    visibleBBox: [vb.minX, vb.minY, vb.maxX - vb.minX, vb.maxY - vb.minY].map(round2) as BBox,
-    corners: corners.map(([x, y]) => [round2(x), round2(y)]),
-    transform: transform.map((n) => Math.round(n * 1e6) / 1e6) as Mat3,
-    visibleFraction: Math.round((polygonArea(visible) / polygonArea(corners)) * 1e4) / 1e4,
+    condition: view.condition,
+    bbox: boxOf(artworkCorners(fileFromArtwork)),
+    visibleBBox: boxOf(visible.map((p) => apply(view.fileFromPage, p))),
+    corners: artworkCorners(fileFromArtwork).map(([x, y]) => [round2(x), round2(y)]),
+    // Significant digits rather than decimals: a homography's last row is of order 1e-5.
+    transform: fileFromArtwork.map((n) => Number((n / fileFromArtwork[8]).toPrecision(10))) as Mat3,
+    visibleFraction,
+    widthMm: round2(widthMm),
     variant,
     badge: omitted.has('badge') ? null : (approved?.id ?? null),
     badgeText: omitted.has('badge') ? null : badgeText,
     violation,
-    expectedRules: [...violationClass(violation).expectedRules.filter((r) => r !== 'validity')],
+    expectedRules: expectedRules(violation, { widthMm, visibleFraction }),
     ...(category ? { category } : {}),
     render,
     widthPx: round2(widthPx),

@@ -1,36 +1,18 @@
 // The generator's own checks: if its ground truth is wrong, every recall and precision figure
 // measured with it is wrong too.
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFArray } from 'pdf-lib';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Point } from './affine.ts';
 import { generateSet, writeRecipe, type FileRecipe } from './generate.ts';
 import { CHARTER } from './logo.ts';
 import { designPage, encodePage, groundTruth, PAGE_HEIGHT, PAGE_WIDTH } from './page.ts';
 import { hashSeed, Rng } from './random.ts';
-import { sampleLogo, type ViolationId } from './violations.ts';
-
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'logo-check-synth-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function digest(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) {
-    out[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
-  }
-  return out;
-}
+import { deltaE2000, hexToLab } from '../../src/image/colour.ts';
+import { ACCENTLESS_BADGES, NEAR_DELTA_E, sampleLogo, type ViolationId } from './violations.ts';
+import { digest, tempDir } from './temp.ts';
 
 /** Point-in-convex-quad with a tolerance in px, for antialiased edge pixels. */
 function insideQuad([x, y]: Point, quad: Point[], tolerance: number): boolean {
@@ -100,6 +82,42 @@ describe('synthetic test material', () => {
     expect(truth.visibleFraction).toBeCloseTo(1 - spec.crop!.fraction, 3);
     const [x, y, w, h] = truth.bbox;
     expect(x < 0 || y < 0 || x + w > PAGE_WIDTH || y + h > PAGE_HEIGHT).toBe(true);
+  });
+
+  it('draws subtle variants a small multiple past the charter tolerances', () => {
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      for (const id of ['rotation', 'distortion-stretch', 'colour-recolour', 'badge-text', 'addition'] as const) {
+        const spec = sampleLogo(id, new Rng(hashSeed('subtle', id, seed)), { charter: CHARTER, subtleRate: 1 });
+        const plain = sampleLogo(id, new Rng(hashSeed('subtle', id, seed)), { charter: CHARTER });
+        expect(plain.subtle).toBeUndefined();
+        if (!spec.subtle) continue;
+        seen.add(spec.subtle);
+        const g = spec.geometry;
+        if (spec.subtle === 'rotation-5-8') expect(Math.abs(g.rotationDeg) >= 5 && Math.abs(g.rotationDeg) <= 8).toBe(true);
+        if (spec.subtle === 'stretch-10') expect(Math.max(g.scaleX, g.scaleY)).toSatisfy((k: number) => k >= 1.1 && k <= 1.15);
+        if (spec.subtle === 'colour-de20') {
+          const [[name, hex]] = Object.entries(spec.colours!);
+          // Whole RGB levels move ΔE by a few tenths at most.
+          const de = deltaE2000(hexToLab(CHARTER.palette[name].hex), hexToLab(hex));
+          expect(de).toSatisfy((d: number) => d >= NEAR_DELTA_E[0] - 0.5 && d <= NEAR_DELTA_E[1] + 0.5);
+        }
+        if (spec.subtle === 'accents') {
+          const approved = CHARTER.badges.find((b) => b.id === spec.variant)!.text;
+          expect(spec.badgeText).toBe(ACCENTLESS_BADGES[spec.variant]);
+          expect(spec.badgeText).toBe(approved.normalize('NFD').replace(/\p{M}/gu, ''));
+          expect(spec.badgeText).not.toBe(approved);
+        }
+        if (spec.subtle === 'trademark') {
+          const [x, y, w, h] = spec.addition!.box;
+          expect(spec.addition!.kind).toBe('trademark');
+          expect(x >= 0 && y >= 0 && x + w <= CHARTER.artwork.width && y + h <= CHARTER.artwork.height).toBe(true);
+          expect(spec.addition!.areaFraction).toBeGreaterThanOrEqual(CHARTER.addition.minAreaFraction);
+          expect(spec.addition!.svg).toContain(`fill="${CHARTER.palette.blue.hex}"`);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['accents', 'colour-de20', 'rotation-5-8', 'stretch-10', 'trademark']);
   });
 
   it.each(['vector', 'image'] as const)('writes a PDF whose logo (%s) is on the page the manifest names', async (logoMode) => {
