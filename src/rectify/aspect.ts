@@ -1,12 +1,12 @@
 // The page's true width:height from its image, a perspective view of a rectangle.
 //
-// Zhang & He, "Whiteboard scanning and image enhancement", Digital Signal Processing 17 (2007),
-// §2: with the principal point at the image centre and square pixels, the four corners of an
+// Zhang & He, "Whiteboard scanning and image enhancement", Digital Signal Processing 17 (2007):
+// with the principal point at the image centre and square pixels, the four corners of an
 // imaged rectangle give the focal length and the rectangle's aspect ratio in closed form. When the
 // view has no perspective along one of the rectangle's directions (the camera turned about one of
 // the page's axes only, or not at all), the focal length is not observable from the corners; a
 // typical phone focal length is then assumed, which is exact for an affine view and close
-// for a moderate tilt.
+// for a moderate tilt (focalLength() weighs the two).
 import type { Point, Quad } from './homography.ts';
 
 export interface PaperSize {
@@ -62,7 +62,7 @@ export function estimateAspect(quad: Quad, width: number, height: number): Aspec
   const { n2, n3 } = vanishing(quad, width, height);
   const { focal, solved } = focalLength(quad, width, height);
 
-  // Eq. (12): |A⁻¹ n2| / |A⁻¹ n3| with A = diag(f, f, 1).
+  // Zhang & He's ratio: |A⁻¹ n2| / |A⁻¹ n3|, A = diag(f, f, 1) the camera matrix (centred).
   const norm2 = (n: Vec3) => (n[0] * n[0] + n[1] * n[1]) / (focal * focal) + n[2] * n[2];
   let measured = Math.sqrt(norm2(n2) / norm2(n3));
   if (!Number.isFinite(measured) || measured <= 0) measured = sideRatio(quad);
@@ -73,7 +73,7 @@ export function estimateAspect(quad: Quad, width: number, height: number): Aspec
 
 /**
  * n2, n3: the images of the page's horizontal and vertical directions (their vanishing points, up
- * to scale), in coordinates centred on the photo (Zhang & He, eqs. 4–9).
+ * to scale), in coordinates centred on the photo, as Zhang & He derive them.
  */
 function vanishing(quad: Quad, width: number, height: number): { n2: Vec3; n3: Vec3 } {
   const m = (p: Point): Vec3 => [p[0] - width / 2, p[1] - height / 2, 1];
@@ -97,12 +97,12 @@ function axesCosine(quad: Quad, width: number, height: number, f: number): numbe
 }
 
 /**
- * Zhang & He's eq. (11) solves f from the page's right angle, but it is 0/0 when one pair of
+ * Zhang & He solve f in closed form from the page's right angle, but that is 0/0 when one pair of
  * opposite sides is parallel in the photo, and noisy when nearly so: a 20° tilt about one axis
  * with 0.5 px of corner noise swings f by ±10 % and the ratio by 3 %. So f is the maximum a
  * posteriori value: the right-angle residual, weighed by its spread under CORNER_NOISE (first-order
  * propagation), against a log-normal prior on phone focal lengths. A well-conditioned view gives
- * eq. (11)'s answer; a degenerate one gives the prior, which is exact for an affine view.
+ * the closed form's answer; a degenerate one gives the prior, which is exact for an affine view.
  */
 function focalLength(quad: Quad, width: number, height: number): { focal: number; solved: boolean } {
   const diagonal = Math.hypot(width, height);
@@ -173,7 +173,7 @@ export function snapToPaper(ratio: number): { aspect: number; paper: PaperSize |
 }
 
 /**
- * K⁻¹ n2 and K⁻¹ n3 are the page's axes in camera coordinates (Zhang & He, eq. 5); their cross
+ * K⁻¹ n2 and K⁻¹ n3 are the page's axes in camera coordinates (up to scale); their cross
  * product is the page's normal, whose angle to the optical axis is the tilt.
  */
 function tiltOf(n2: Vec3, n3: Vec3, focal: number): number {

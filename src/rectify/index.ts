@@ -8,7 +8,7 @@
 //         → estimateAspect (the page's true proportions) → warpPage → flattenIllumination
 import type { Homography, Page } from '../types.ts';
 import { estimateAspect } from './aspect.ts';
-import { rectangleToQuad, type Quad } from './homography.ts';
+import { rectangleToQuad } from './homography.ts';
 import { flattenIllumination } from './illumination.ts';
 import { findPageOutline } from './quad.ts';
 import { judgeOutline, quickReject } from './screen.ts';
@@ -81,4 +81,3 @@ export function attemptRectification(page: Page): Rectification | Unrectified {
   };
 }
 
-export type { Quad };

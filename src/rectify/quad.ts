@@ -1,7 +1,8 @@
 // The page's quadrilateral in the photo: the paper is segmented on a downscaled whiteness map
 // (Otsu 1979 picks the paper/background split, whatever the exposure), its outline is reduced to
-// the largest quadrilateral inside its convex hull, and each side is then re-measured at full
-// resolution (edges.ts) so the corners, as intersections of the fitted sides, are sub-pixel.
+// four sides (its four longest straight runs; else the largest quadrilateral in its convex hull),
+// and each side is then re-measured at full resolution (edges.ts) so that the corners, where the
+// fitted sides meet, are sub-pixel.
 import type { Page } from '../types.ts';
 import { getCv, withMats } from './opencv.ts';
 import { distance, fitEdge, fitLine, intersect, type EdgeFit, type Line } from './edges.ts';

@@ -58,12 +58,12 @@ export function sampleWhiteness(page: Page, x: number, y: number): number {
   const { width, height, rgba } = page;
   const fx = Math.min(Math.max(x - 0.5, 0), width - 1);
   const fy = Math.min(Math.max(y - 0.5, 0), height - 1);
-  const x0 = Math.min(Math.floor(fx), width - 2 < 0 ? 0 : width - 2);
-  const y0 = Math.min(Math.floor(fy), height - 2 < 0 ? 0 : height - 2);
-  const ax = fx - x0;
-  const ay = fy - y0;
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
   const x1 = Math.min(x0 + 1, width - 1);
   const y1 = Math.min(y0 + 1, height - 1);
+  const ax = fx - x0;
+  const ay = fy - y0;
   const a = whitenessAt(rgba, width, x0, y0);
   const b = whitenessAt(rgba, width, x1, y0);
   const c = whitenessAt(rgba, width, x0, y1);
