@@ -1,21 +1,54 @@
-// Scores the checker on a generated set: detection recall and false positives, per-class accuracy
-// ("the violation is reported with the right rule", "a compliant logo passes"), and per-rule
-// precision and recall over logos. Pure bookkeeping over FileResults and the set's manifest.
+// Scores the checker on a generated set: detection recall and false positives, compliant logos
+// passed, violations judged right, per-class and per-rule figures, each overall and per capture
+// condition (clean, scan, web, small, cut, photo) and per subtle variant. Pure bookkeeping over
+// FileResults and the set's manifest; formatting is apart, in format.ts.
+import { rules as ruleRegistry } from '../../src/rules/index.ts';
 import type { BBox, FileResult, Finding } from '../../src/types.ts';
 import type { Manifest, ManifestFile } from '../synth/generate.ts';
+import type { GroundTruth } from '../synth/page.ts';
 
-export interface Evaluation {
+export interface Counts {
+  logos: number;
+  found: number;
+  right: number;
+}
+
+export interface Scores {
   files: number;
   fileErrors: string[];
   logos: number;
   detected: number;
-  /** Detections matching no ground-truth logo, with where they were. */
+  /** Detections matching no ground-truth logo (logo-free files included), with where they were. */
   falsePositives: Array<{ path: string; page: number; bbox: BBox }>;
-  /** Per violation class: logos, found, judged right. */
-  classes: Record<string, { logos: number; found: number; right: number; misses: string[] }>;
+  /** Logos no error rule should fire on (min-size and clear-space are warnings): `right` when found with no error finding. */
+  compliant: Counts;
+  /** Logos some error rule should fire on: `right` when found, every expected rule reported and no other error. */
+  violations: Counts;
+  /** Per violation class: right means the expected rules fire and no other error does. */
+  classes: Record<string, Counts & { misses: string[] }>;
+  /** Per subtle variant (GroundTruth params.subtle), judged as its class. */
+  subtle: Record<string, Counts>;
   /** Per rule: over found logos (and files for document rules). */
   rules: Record<string, { tp: number; fp: number; fn: number }>;
 }
+
+export interface Evaluation extends Scores {
+  /** The same scores for the files of each capture condition. */
+  conditions: Record<string, Scores>;
+}
+
+const emptyScores = (): Scores => ({
+  files: 0,
+  fileErrors: [],
+  logos: 0,
+  detected: 0,
+  falsePositives: [],
+  compliant: { logos: 0, found: 0, right: 0 },
+  violations: { logos: 0, found: 0, right: 0 },
+  classes: {},
+  subtle: {},
+  rules: {},
+});
 
 const iou = (a: BBox, b: BBox) => {
   const x = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]));
@@ -26,35 +59,25 @@ const iou = (a: BBox, b: BBox) => {
 /** Rules a user is told about: errors and warnings, not waived notes. */
 export const reportedRules = (findings: Finding[]) => new Set(findings.filter((f) => f.severity !== 'info').map((f) => f.rule));
 
-export function evaluate(manifest: Manifest, results: Map<string, FileResult>): Evaluation {
-  const ev: Evaluation = { files: 0, fileErrors: [], logos: 0, detected: 0, falsePositives: [], classes: {}, rules: {} };
-  const rule = (id: string) => (ev.rules[id] ??= { tp: 0, fp: 0, fn: 0 });
-  const tally = (expected: Iterable<string>, reported: Set<string>) => {
-    const want = new Set(expected);
-    for (const id of want) reported.has(id) ? rule(id).tp++ : rule(id).fn++;
-    for (const id of reported) if (!want.has(id)) rule(id).fp++;
-  };
-  for (const file of manifest.files) {
-    ev.files++;
-    const result = results.get(file.path);
-    if (!result || result.error) {
-      ev.fileErrors.push(`${file.path}: ${result?.error?.message ?? 'not checked'}`);
-      continue;
-    }
-    scoreFile(file, result, ev, tally);
-    tally(file.expectedFileRules, reportedRules(result.findings));
-  }
-  return ev;
+const SEVERITY = new Map(ruleRegistry.map((r) => [r.meta.id, r.meta.severity]));
+const isError = (rule: string) => SEVERITY.get(rule) === 'error';
+
+/** How the checker did on one logo of the ground truth. */
+interface LogoOutcome {
+  truth: GroundTruth;
+  /** Rules reported on the matched detection, or null when no detection matched. */
+  reported: Set<string> | null;
+  right: boolean;
+  miss?: string;
 }
 
-function scoreFile(file: ManifestFile, result: FileResult, ev: Evaluation, tally: (e: Iterable<string>, r: Set<string>) => void) {
+/** Matches detections to ground truth page by page (IoU > 0.4, best first) and judges each logo. */
+function judgeFile(file: ManifestFile, result: FileResult): { outcomes: LogoOutcome[]; falsePositives: Scores['falsePositives'] } {
+  const outcomes: LogoOutcome[] = [];
+  const falsePositives: Scores['falsePositives'] = [];
   for (const page of result.pages) {
-    const truths = file.logos.filter((l) => l.page === page.page);
     const used = new Set<number>();
-    for (const truth of truths) {
-      ev.logos++;
-      const cls = (ev.classes[truth.violation] ??= { logos: 0, found: 0, right: 0, misses: [] });
-      cls.logos++;
+    for (const truth of file.logos.filter((l) => l.page === page.page)) {
       let best = -1;
       let bestIou = 0.4;
       page.logos.forEach((logo, i) => {
@@ -62,41 +85,67 @@ function scoreFile(file: ManifestFile, result: FileResult, ev: Evaluation, tally
         if (!used.has(i) && v > bestIou) [best, bestIou] = [i, v];
       });
       if (best < 0) {
-        cls.misses.push(`${file.path} p${page.page}: not found`);
+        outcomes.push({ truth, reported: null, right: false, miss: `${file.path} p${page.page}: not found` });
         continue;
       }
       used.add(best);
-      ev.detected++;
-      cls.found++;
-      const reported = reportedRules(page.logos[best].findings);
+      const findings = page.logos[best].findings;
+      const reported = reportedRules(findings);
       const expected = new Set(truth.expectedRules);
       // Right means: the expected rules fire, and nothing else of error severity.
-      const errors = new Set(page.logos[best].findings.filter((f) => f.severity === 'error').map((f) => f.rule));
-      const right = [...expected].every((r) => reported.has(r)) && [...errors].every((r) => expected.has(r));
-      if (right) cls.right++;
-      else cls.misses.push(`${file.path} p${page.page}: expected [${[...expected]}] got [${[...reported]}]`);
-      tally(expected, reported);
+      const errors = findings.filter((f) => f.severity === 'error').map((f) => f.rule);
+      const right = [...expected].every((r) => reported.has(r)) && errors.every((r) => expected.has(r));
+      outcomes.push({ truth, reported, right, ...(right ? {} : { miss: `${file.path} p${page.page}: expected [${[...expected]}] got [${[...reported]}]` }) });
     }
     page.logos.forEach((logo, i) => {
-      if (!used.has(i)) ev.falsePositives.push({ path: file.path, page: page.page, bbox: logo.bbox });
+      if (!used.has(i)) falsePositives.push({ path: file.path, page: page.page, bbox: logo.bbox });
     });
   }
+  return { outcomes, falsePositives };
 }
 
-const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
+function add(scores: Scores, file: ManifestFile, result: FileResult | undefined, judged: ReturnType<typeof judgeFile> | null): void {
+  scores.files++;
+  if (!judged || !result) {
+    scores.fileErrors.push(`${file.path}: ${result?.error?.message ?? 'not checked'}`);
+    return;
+  }
+  const rule = (id: string) => (scores.rules[id] ??= { tp: 0, fp: 0, fn: 0 });
+  const tally = (expected: Iterable<string>, reported: Set<string>) => {
+    const want = new Set(expected);
+    for (const id of want) reported.has(id) ? rule(id).tp++ : rule(id).fn++;
+    for (const id of reported) if (!want.has(id)) rule(id).fp++;
+  };
+  for (const o of judged.outcomes) {
+    const found = o.reported !== null;
+    const counts = [
+      (scores.classes[o.truth.violation] ??= { logos: 0, found: 0, right: 0, misses: [] }),
+      o.truth.expectedRules.some(isError) ? scores.violations : scores.compliant,
+      ...(o.truth.params.subtle ? [(scores.subtle[o.truth.params.subtle] ??= { logos: 0, found: 0, right: 0 })] : []),
+    ];
+    for (const c of counts) {
+      c.logos++;
+      if (found) c.found++;
+      if (o.right) c.right++;
+    }
+    scores.logos++;
+    if (found) scores.detected++;
+    if (o.miss) scores.classes[o.truth.violation].misses.push(o.miss);
+    if (o.reported) tally(o.truth.expectedRules, o.reported);
+  }
+  scores.falsePositives.push(...judged.falsePositives);
+  tally(file.expectedFileRules, reportedRules(result.findings));
+}
 
-export function formatEvaluation(ev: Evaluation): string {
-  const lines = [
-    `files ${ev.files}, unreadable ${ev.fileErrors.length}; logos ${ev.logos}, detected ${ev.detected} (recall ${pct(ev.detected, ev.logos)}); false positives ${ev.falsePositives.length}`,
-    '',
-    'class                      logos  found   right',
-  ];
-  for (const [id, c] of Object.entries(ev.classes).sort()) {
-    lines.push(`${id.padEnd(26)} ${String(c.logos).padStart(5)}  ${pct(c.found, c.logos).padStart(7)} ${pct(c.right, c.logos).padStart(7)}`);
+export function evaluate(manifest: Manifest, results: Map<string, FileResult>): Evaluation {
+  const ev: Evaluation = { ...emptyScores(), conditions: {} };
+  for (const file of manifest.files) {
+    const result = results.get(file.path);
+    const judged = result && !result.error ? judgeFile(file, result) : null;
+    // Manifests written before conditions existed hold clean files only.
+    const condition = file.condition ?? 'clean';
+    add(ev, file, result, judged);
+    add((ev.conditions[condition] ??= emptyScores()), file, result, judged);
   }
-  lines.push('', 'rule               tp   fp   fn  precision  recall');
-  for (const [id, r] of Object.entries(ev.rules).sort()) {
-    lines.push(`${id.padEnd(16)} ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.fn).padStart(4)}  ${pct(r.tp, r.tp + r.fp).padStart(9)} ${pct(r.tp, r.tp + r.fn).padStart(7)}`);
-  }
-  return lines.join('\n');
+  return ev;
 }
