@@ -5,10 +5,12 @@
 //   photo → quickReject (cheap: size, flat tone, paper border)
 //         → findPageOutline (segment the paper, fit its four sides at sub-pixel accuracy)
 //         → judgeOutline (is it a page lying at an angle, with background around it?)
+//         → extendOverBleed (sides stopped short by print running to the page's edge)
 //         → estimateAspect (the page's true proportions) → warpPage → flattenIllumination
 import type { Homography, Page } from '../types.ts';
 import { estimateAspect } from './aspect.ts';
-import { rectangleToQuad } from './homography.ts';
+import { extendOverBleed } from './bleed.ts';
+import { polygonArea, rectangleToQuad } from './homography.ts';
 import { flattenIllumination } from './illumination.ts';
 import { findPageOutline } from './quad.ts';
 import { judgeOutline, quickReject } from './screen.ts';
@@ -55,7 +57,9 @@ export function attemptRectification(page: Page): Rectification | Unrectified {
   const verdict = judgeOutline(outline, plane, page);
   if (verdict.reason) return { reason: verdict.reason };
 
-  const quad = outline.quad;
+  // A band printed to the page's edge stops the paper short of it: move such sides out.
+  const bleed = extendOverBleed(page, outline.quad);
+  const quad = bleed?.quad ?? outline.quad;
   const estimate = estimateAspect(quad, page.width, page.height);
   const side = (a: number, b: number) => Math.hypot(quad[b][0] - quad[a][0], quad[b][1] - quad[a][1]);
   // About the photo's own resolution: the nearer (longer) of the top and bottom sides.
@@ -74,7 +78,7 @@ export function attemptRectification(page: Page): Rectification | Unrectified {
     page: { index: page.index, width, height, rgba, ...(dpi ? { dpi } : {}), textRuns: [] },
     fileFromPage,
     quad: quad.map(([x, y]) => [x, y]),
-    coverage: verdict.coverage,
+    coverage: bleed ? polygonArea(quad) / (page.width * page.height) : verdict.coverage,
     tiltDeg: estimate.tiltDeg,
     measuredAspect: estimate.measured,
     paper: estimate.paper?.name ?? null,
