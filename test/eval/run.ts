@@ -12,11 +12,9 @@ import { loadCharter } from '../../src/charter/load.ts';
 import type { FileResult } from '../../src/types.ts';
 import { CONDITIONS, type Condition } from '../synth/capture/index.ts';
 import { generateSet } from '../synth/generate.ts';
-import type { FileKind } from '../synth/violations.ts';
+import { FILE_KINDS, type FileKind } from '../synth/violations.ts';
 import { evaluate } from './evaluate.ts';
 import { formatEvaluation, formatMisses } from './format.ts';
-
-const KINDS: FileKind[] = ['png', 'jpeg', 'pdf', 'gif', 'webp'];
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
   if (value === undefined) return undefined;
@@ -36,11 +34,11 @@ const { values, positionals } = parseArgs({
 const count = Number(positionals[0] ?? 150);
 const seed = Number(positionals[1] ?? 2026);
 if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
-  console.error(`usage: npm run eval -- [COUNT] [SEED] [--conditions ${CONDITIONS.join(',')}] [--formats ${KINDS.join(',')}] [--json FILE]`);
+  console.error(`usage: npm run eval -- [COUNT] [SEED] [--conditions ${CONDITIONS.join(',')}] [--formats ${FILE_KINDS.join(',')}] [--json FILE]`);
   process.exit(2);
 }
 const conditions = list<Condition>(values.conditions, CONDITIONS, 'conditions');
-const formats = list<FileKind>(values.formats, KINDS, 'formats');
+const formats = list<FileKind>(values.formats, FILE_KINDS, 'formats');
 
 const dir = await mkdtemp(join(tmpdir(), 'logo-check-eval-'));
 try {
@@ -63,7 +61,7 @@ try {
   const misses = formatMisses(ev);
   if (misses) console.log(`\nmisses, false positives and unreadable files by condition:\n${misses}`);
   if (values.json) {
-    await writeFile(values.json, JSON.stringify({ seed, count, conditions: conditions ?? CONDITIONS, formats: formats ?? KINDS, evaluation: ev }, null, 2) + '\n');
+    await writeFile(values.json, JSON.stringify({ seed, count, conditions: conditions ?? CONDITIONS, formats: formats ?? FILE_KINDS, evaluation: ev }, null, 2) + '\n');
     console.log(`\nwrote ${values.json}`);
   }
 } finally {

@@ -37,10 +37,11 @@ import {
   type FileView,
   type GroundTruth,
   type Layout,
+  type PageDesign,
   type PdfLogoMode,
 } from './page.ts';
 import { hashSeed, Rng } from './random.ts';
-import { sampleLogo, VIOLATION_CLASSES, VIOLATION_IDS, violationClass, type FileKind, type ViolationId } from './violations.ts';
+import { FILE_KINDS, sampleLogo, VIOLATION_CLASSES, VIOLATION_IDS, violationClass, type FileKind, type ViolationId } from './violations.ts';
 
 // The shared corpus sits beside the repository (../shared/corpus), on developers' machines and in CI.
 export const DEFAULT_CORPUS = join(import.meta.dirname, '../../../shared/corpus');
@@ -152,30 +153,15 @@ export async function writeRecipe(recipe: FileRecipe, outDir: string, ctx: Write
     // Pages around the logo page are ordinary copy, so a checker must look at every page.
     return designPage(rng, { layout: rng.pick(['text', 'white', 'tint', 'photo-band'] as const), photos });
   });
-  const created = recipe.pdf?.created;
   let bytes: Uint8Array;
   let view: FileView;
   if (recipe.kind === 'pdf' && capture.condition !== 'scan') {
-    bytes = await buildPdf(designs, { title: recipe.pdf!.title, created: created!, logoMode: recipe.pdf!.logoMode });
+    bytes = await buildPdf(designs, { title: recipe.pdf!.title, created: recipe.pdf!.created, logoMode: recipe.pdf!.logoMode });
     view = { ...PAGE_AS_DRAWN, condition: capture.condition };
   } else {
-    // One page raster at a time: a three-page scan holds three 6.5 MB rasters at most.
-    const stored: Buffer[] = [];
-    const views: FileView[] = [];
-    const stated = statedDpi(capture, recipe.kind, PAGE_DPI);
-    for (let i = 0; i < pages; i++) {
-      const shot = await capturePage(await composePage(designs[i]), capture, i + 1, PAGE_DPI, photos);
-      const kind = recipe.kind === 'pdf' ? 'jpeg' : recipe.kind;
-      const quality = capture.condition === 'scan' ? capture.quality : capture.condition === 'web' ? capture.export.quality : capture.condition === 'photo' ? capture.shot.quality : recipe.quality;
-      stored.push(await encodeRaster(shot.raster, kind, { quality, density: stated, pngLevel: ctx.pngLevel }));
-      const dpi = recipe.kind === 'pdf' ? PAGE_DPI : judgedDpi(stated);
-      views.push({ condition: capture.condition, fileFromPage: shot.fileFromPage, size: [shot.raster.width, shot.raster.height], dpi });
-    }
-    bytes =
-      recipe.kind === 'pdf'
-        ? await imageOnlyPdf(stored, { pageSize: [PAGE_WIDTH * PT_PER_PX, PAGE_HEIGHT * PT_PER_PX], created: created!, title: recipe.pdf!.title })
-        : stored[0];
-    view = views[logoPage - 1];
+    const stored = await storeRasters(recipe, designs, capture, photos, ctx.pngLevel);
+    bytes = stored.bytes;
+    view = stored.views[logoPage - 1];
   }
   // A scanned PDF holds its logo in the page raster, whatever mode the design had.
   const render: GroundTruth['render'] = recipe.kind === 'pdf' && capture.condition !== 'scan' ? recipe.pdf!.logoMode : 'raster';
@@ -196,11 +182,36 @@ export async function writeRecipe(recipe: FileRecipe, outDir: string, ctx: Write
     pages,
     layouts: designs.map((d) => d.layout),
     ...(recipe.category ? { category: recipe.category } : {}),
-    ...(recipe.kind === 'pdf' ? { created: created!.toISOString(), title: recipe.pdf!.title } : {}),
+    ...(recipe.kind === 'pdf' ? { created: recipe.pdf!.created.toISOString(), title: recipe.pdf!.title } : {}),
     logos,
     pageRules,
     expectedFileRules: fileRules,
   };
+}
+
+/**
+ * A file whose pages are rasters: each page is composed, captured (scanned, exported, photographed
+ * or left as drawn) and encoded before the next, so only encoded bytes stay in memory; a PDF is
+ * then a scanner's, one full-page JPEG per page.
+ */
+async function storeRasters(recipe: FileRecipe, designs: PageDesign[], capture: Capture, photos: string[], pngLevel?: number) {
+  const stated = statedDpi(capture, recipe.kind, PAGE_DPI);
+  const quality =
+    capture.condition === 'scan' ? capture.quality : capture.condition === 'web' ? capture.export.quality : capture.condition === 'photo' ? capture.shot.quality : recipe.quality;
+  const dpi = recipe.kind === 'pdf' ? PAGE_DPI : judgedDpi(stated);
+  const kind = recipe.kind === 'pdf' ? 'jpeg' : recipe.kind;
+  const encoded: Buffer[] = [];
+  const views: FileView[] = [];
+  for (let i = 0; i < designs.length; i++) {
+    const shot = await capturePage(await composePage(designs[i]), capture, i + 1, PAGE_DPI, photos);
+    encoded.push(await encodeRaster(shot.raster, kind, { quality, density: stated, pngLevel }));
+    views.push({ condition: capture.condition, fileFromPage: shot.fileFromPage, size: [shot.raster.width, shot.raster.height], dpi });
+  }
+  const bytes =
+    recipe.kind === 'pdf'
+      ? await imageOnlyPdf(encoded, { pageSize: [PAGE_WIDTH * PT_PER_PX, PAGE_HEIGHT * PT_PER_PX], created: recipe.pdf!.created, title: recipe.pdf!.title })
+      : encoded[0];
+  return { bytes, views };
 }
 
 /** A date drawn uniformly between two UTC days, to the minute. */
@@ -239,7 +250,6 @@ export interface GenerateOptions {
   pngLevel?: number;
 }
 
-
 // Web pages set logos on light tinted panels more often than on white.
 const WEB_LAYOUTS: ReadonlyArray<readonly [Layout, number]> = [
   ['tint', 0.35],
@@ -250,11 +260,9 @@ const WEB_LAYOUTS: ReadonlyArray<readonly [Layout, number]> = [
   ['text', 0.15],
 ];
 
-const ALL_KINDS: FileKind[] = ['png', 'jpeg', 'pdf', 'gif', 'webp'];
-
 /** The recipes of a set: classes round-robin over the logo files, conditions shifted across them, then the logo-free files. */
 export function planSet(options: GenerateOptions): FileRecipe[] {
-  const formats = options.formats ?? ALL_KINDS;
+  const formats = options.formats ?? FILE_KINDS;
   const conditions = options.conditions ?? [...CONDITIONS];
   for (const c of conditions) if (!CONDITIONS.includes(c)) throw new Error(`unknown condition "${c}"; expected one of ${CONDITIONS.join(', ')}`);
   /** Kinds a file of class `cls` in `condition` can be stored as, in the condition's order. */

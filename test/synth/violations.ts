@@ -49,14 +49,14 @@ export interface ViolationClass {
   shareable: boolean;
 }
 
-const ALL_KINDS: readonly FileKind[] = ['png', 'jpeg', 'pdf', 'gif', 'webp'];
+export const FILE_KINDS: readonly FileKind[] = ['png', 'jpeg', 'pdf', 'gif', 'webp'];
 
 const cls = (
   id: ViolationId,
   expectedRules: string[],
   description: string,
   extra: Partial<Pick<ViolationClass, 'kinds' | 'needsCategory' | 'shareable'>> = {},
-): ViolationClass => ({ id, expectedRules, description, kinds: ALL_KINDS, needsCategory: false, shareable: true, ...extra });
+): ViolationClass => ({ id, expectedRules, description, kinds: FILE_KINDS, needsCategory: false, shareable: true, ...extra });
 
 export const VIOLATION_CLASSES: readonly ViolationClass[] = [
   cls('compliant', [], 'approved artwork, uniform scale, clear space kept'),
