@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Homography, Page } from '../types.ts';
 import { project } from './homography.ts';
 import { attemptRectification, mapBox, rectifyPage, type Rectification } from './index.ts';
-import { getCv } from './opencv.ts';
+import { getCv } from '../image/opencv.ts';
 import {
   asPage,
   blank,

@@ -4,7 +4,7 @@
 // and each side is then re-measured at full resolution (edges.ts) so that the corners, where the
 // fitted sides meet, are sub-pixel.
 import type { Page } from '../types.ts';
-import { getCv, withMats } from './opencv.ts';
+import { getCv, withMats } from '../image/opencv.ts';
 import { distance, fitEdge, fitLine, intersect, type EdgeFit, type Line } from './edges.ts';
 import { polygonArea, type Point, type Quad } from './homography.ts';
 import type { Plane } from './whiteness.ts';

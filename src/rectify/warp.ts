@@ -1,7 +1,7 @@
 // Resamples the photo into the flat page.
 import type { Homography, Page } from '../types.ts';
 import { multiply } from './homography.ts';
-import { getCv, withMats } from './opencv.ts';
+import { getCv, withMats } from '../image/opencv.ts';
 
 /**
  * The page of width × height pixels whose pixel (x, y) shows the photo at fileFromPage(x, y).
