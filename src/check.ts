@@ -9,7 +9,8 @@ import { createOcr, type Ocr } from './inspect/ocr.ts';
 import { fileStatus } from './report/summary.ts';
 import { checkDocument, checkLogo } from './rules/index.ts';
 import type { DateSource } from './rules/index.ts';
-import { mapBox, rectifyPage } from './rectify/index.ts';
+import { mapBox, roundBox } from './image/homography.ts';
+import { rectifyPage } from './rectify/index.ts';
 import type { CheckOptions, FileResult, Homography, LogoMeasurement, LogoResult, PageResult, SourceDocument } from './types.ts';
 
 export interface Checker {
@@ -113,8 +114,8 @@ function confirmed(m: LogoMeasurement): boolean {
 function inFile(m: LogoMeasurement, fileFromPage: Homography): LogoMeasurement {
   return {
     ...m,
-    detection: { ...m.detection, bbox: mapBox(fileFromPage, m.detection.bbox) },
-    additions: m.additions.map((a) => ({ ...a, bbox: mapBox(fileFromPage, a.bbox) })),
+    detection: { ...m.detection, bbox: roundBox(mapBox(fileFromPage, m.detection.bbox)) },
+    additions: m.additions.map((a) => ({ ...a, bbox: roundBox(mapBox(fileFromPage, a.bbox)) })),
   };
 }
 

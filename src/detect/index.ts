@@ -1,10 +1,10 @@
 // page → detections. Anchors (solid shapes of the logo) give candidate places; each is turned into a
 // whole-logo transform, refined, and kept when the whole logo is there.
 import type { Charter } from '../charter/schema.ts';
-import type { BBox, Detection, Homography, Page } from '../types.ts';
+import type { BBox, Detection, Page } from '../types.ts';
 import { buildReference, REF_SCALE, type ReferenceModel } from '../charter/reference.ts';
 import { hexToRgb } from '../image/colour.ts';
-import { multiply, project, type Matrix } from '../image/homography.ts';
+import { mapBox, multiply, project, roundBox, type Matrix } from '../image/homography.ts';
 import { rgbaToGray, type Gray } from '../image/raster.ts';
 import { findAnchors, type Anchor, type AnchorLimits } from './anchors.ts';
 import {
@@ -159,12 +159,7 @@ function insideLogo(pageFromRef: Matrix, ref: ReferenceModel, [px, py]: [number,
 }
 
 function boxOf(pageFromRef: Matrix, ref: ReferenceModel): BBox {
-  const quad = corners(pageFromRef, ref);
-  const xs = quad.map((p) => p[0]);
-  const ys = quad.map((p) => p[1]);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return [Math.round(x), Math.round(y), Math.round(Math.max(...xs) - x), Math.round(Math.max(...ys) - y)];
+  return roundBox(mapBox(pageFromRef, [0, 0, ref.width, ref.height]));
 }
 
 function iou(a: BBox, b: BBox): number {
@@ -186,7 +181,7 @@ function suppress(found: Candidate[], ref: ReferenceModel): Candidate[] {
 
 function toDetection(c: Candidate, ref: ReferenceModel): Detection {
   const refFromArtwork = [REF_SCALE, 0, 0, 0, REF_SCALE, 0, 0, 0, 1];
-  const homography = multiply(c.pageFromRef, refFromArtwork) as Homography;
+  const homography = multiply(c.pageFromRef, refFromArtwork);
   return {
     bbox: boxOf(c.pageFromRef, ref),
     homography,

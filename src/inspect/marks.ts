@@ -7,7 +7,7 @@ import { REF_SCALE, type ReferenceModel, type VariantRaster } from '../charter/r
 import { ELEMENT_IDS, type ElementId } from '../charter/schema.ts';
 import { deltaE2000, hexToRgb, rgbToLab } from '../image/colour.ts';
 import { components, type Region } from '../image/components.ts';
-import { project } from '../image/homography.ts';
+import { mapBox, roundBox } from '../image/homography.ts';
 import { dilate, erodeMask, maxFilter } from '../image/morphology.ts';
 import { correlation } from '../image/stats.ts';
 import { beyond } from '../rules/confidence.ts';
@@ -163,15 +163,8 @@ export function toAdditions(model: InspectionModel, marks: Marks, explained: Ele
     const cx = (r.x0 + r.x1) / 2 / REF_SCALE;
     const cy = (r.y0 + r.y1) / 2 / REF_SCALE;
     if (explained.some((id) => inside(charter.elements[id].box, cx, cy))) continue;
-    const corners = [
-      [r.x0, r.y0],
-      [r.x1 + 1, r.y0],
-      [r.x1 + 1, r.y1 + 1],
-      [r.x0, r.y1 + 1],
-    ].map(([x, y]) => project(pageFromRef, x - 0.5, y - 0.5));
-    const xs = corners.map((p) => p[0]);
-    const ys = corners.map((p) => p[1]);
-    const bbox: BBox = [Math.round(Math.min(...xs)), Math.round(Math.min(...ys)), Math.round(Math.max(...xs) - Math.min(...xs)), Math.round(Math.max(...ys) - Math.min(...ys))];
+    // Reference pixel centres sit on integers: the region's area starts half a pixel before x0.
+    const bbox = roundBox(mapBox(pageFromRef, [r.x0 - 0.5, r.y0 - 0.5, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1]));
     // Too small to see on the printed page: resampling noise on a small logo, not a mark.
     if (Math.min(bbox[2], bbox[3]) < minSidePx) continue;
     // A mark a few times larger than the specks this grain makes is certainly drawn.

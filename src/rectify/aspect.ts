@@ -7,7 +7,7 @@
 // the page's axes only, or not at all), the focal length is not observable from the corners; a
 // typical phone focal length is then assumed, which is exact for an affine view and close
 // for a moderate tilt (focalLength() weighs the two).
-import type { Point, Quad } from './homography.ts';
+import type { Point, Quad } from '../image/homography.ts';
 
 export interface PaperSize {
   name: string;

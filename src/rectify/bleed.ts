@@ -7,7 +7,7 @@
 import type { Page } from '../types.ts';
 import { estimateAspect } from './aspect.ts';
 import { distance, fitLine, intersect, type Line } from './edges.ts';
-import type { Point, Quad } from './homography.ts';
+import type { Point, Quad } from '../image/homography.ts';
 
 /** Places measured along each side, leaving out a share at each corner. */
 const SAMPLES = 48;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distance, fitEdge, intersect, robustLine } from './edges.ts';
-import type { Point } from './homography.ts';
+import type { Point } from '../image/homography.ts';
 import { asPage, blank, cameraHomography, flyer, photograph, projectQuad } from './testing/photo.ts';
 
 describe('robustLine', () => {

@@ -4,7 +4,7 @@
 // then a line through those points that ignores the places where something else lies across the
 // edge (a pen on the page, a light object touching it).
 import type { Page } from '../types.ts';
-import type { Point } from './homography.ts';
+import type { Point } from '../image/homography.ts';
 import { sampleWhiteness } from './whiteness.ts';
 
 export interface Line {

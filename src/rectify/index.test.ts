@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Homography, Page } from '../types.ts';
-import { project } from './homography.ts';
-import { attemptRectification, mapBox, rectifyPage, type Rectification } from './index.ts';
+import { mapBox, project } from '../image/homography.ts';
+import { attemptRectification, rectifyPage, type Rectification } from './index.ts';
 import { getCv } from '../image/opencv.ts';
 import {
   asPage,

@@ -10,14 +10,12 @@
 import type { Homography, Page } from '../types.ts';
 import { estimateAspect } from './aspect.ts';
 import { extendOverBleed } from './bleed.ts';
-import { polygonArea, rectangleToQuad } from './homography.ts';
+import { polygonArea, rectangleToQuad } from '../image/homography.ts';
 import { flattenIllumination } from './illumination.ts';
 import { findPageOutline } from './quad.ts';
 import { judgeOutline, quickReject } from './screen.ts';
 import { warpPage } from './warp.ts';
 import { whitenessPlane } from './whiteness.ts';
-
-export { mapBox } from './homography.ts';
 
 export interface Rectification {
   /** The page as if scanned flat: RGBA sRGB, no text layer. */

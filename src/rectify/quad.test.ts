@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Point } from './homography.ts';
+import type { Point } from '../image/homography.ts';
 import { clockwiseFromTopLeft, dominantSides, findPageOutline, largestInscribedQuad } from './quad.ts';
 import { asPage, blank, busyBackground, cameraHomography, fillRect, flyer, photograph, projectQuad } from './testing/photo.ts';
 import { whitenessPlane } from './whiteness.ts';

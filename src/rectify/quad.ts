@@ -6,7 +6,7 @@
 import type { Page } from '../types.ts';
 import { getCv, withMats } from '../image/opencv.ts';
 import { distance, fitEdge, fitLine, intersect, type EdgeFit, type Line } from './edges.ts';
-import { polygonArea, type Point, type Quad } from './homography.ts';
+import { polygonArea, type Point, type Quad } from '../image/homography.ts';
 import type { Plane } from './whiteness.ts';
 
 export interface PageOutline {

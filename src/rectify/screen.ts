@@ -3,7 +3,7 @@
 // fine, the worst outcome, so every test here must pass before a page is rectified, and the
 // cheapest ones run first.
 import type { Page } from '../types.ts';
-import { polygonArea, type Point } from './homography.ts';
+import { polygonArea, type Point } from '../image/homography.ts';
 import type { PageOutline } from './quad.ts';
 import { quantile, whitenessAt, type Plane } from './whiteness.ts';
 

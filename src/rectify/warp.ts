@@ -1,6 +1,6 @@
 // Resamples the photo into the flat page.
 import type { Homography, Page } from '../types.ts';
-import { multiply } from './homography.ts';
+import { multiply } from '../image/homography.ts';
 import { getCv, withMats } from '../image/opencv.ts';
 
 /**

@@ -3,7 +3,7 @@
 // JPEG-compressed, so every corner, ratio and point has an exact truth to compare with.
 import sharp from 'sharp';
 import type { Homography, Page } from '../../types.ts';
-import { adjugate, multiply, project, type Quad } from '../homography.ts';
+import { invert, multiply, project, type Quad } from '../../image/homography.ts';
 
 export interface Raster {
   width: number;
@@ -187,7 +187,7 @@ export interface Lighting {
 export function photograph(page: Raster, background: Raster, fileFromPage: Homography, light: Lighting = {}): Raster {
   const { width, height } = background;
   const out = blank(width, height);
-  const pageFromFile = adjugate(fileFromPage);
+  const pageFromFile = invert(fileFromPage);
   const rnd = random(light.seed ?? 5);
   const vignette = light.vignette ?? 0.35;
   const gradient = light.gradient ?? 0.2;

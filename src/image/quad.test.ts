@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Homography } from '../types.ts';
-import { adjugate, mapBox, project, rectangleToQuad, squareToQuad, type Quad } from './homography.ts';
+import { invert, mapBox, project, rectangleToQuad, squareToQuad, type Quad } from './homography.ts';
 
 const close = (a: [number, number], b: [number, number], eps = 1e-9) => {
   expect(a[0]).toBeCloseTo(b[0], -Math.log10(eps));
@@ -38,11 +38,11 @@ describe('squareToQuad / rectangleToQuad', () => {
     close(project(h, 1, 1), [100, 230]);
   });
 
-  it('maps a width × height rectangle, and its adjugate maps back', () => {
+  it('maps a width × height rectangle, and its inverse maps back', () => {
     const h = rectangleToQuad(620, 877, perspective);
     close(project(h, 620, 877), perspective[2], 1e-6);
     close(project(h, 0, 877), perspective[3], 1e-6);
-    const back = adjugate(h);
+    const back = invert(h);
     close(project(back, ...project(h, 311.5, 402.25)), [311.5, 402.25], 1e-6);
   });
 });
