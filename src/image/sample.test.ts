@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bilinear, sampleGridRgb } from './sample.ts';
+import { bilinear, interpolate, interpolateRgb, sampleGridRgb } from './sample.ts';
 
 const identity = [1, 0, 0, 0, 1, 0, 0, 0, 1];
 
@@ -31,4 +31,15 @@ describe('sampleGridRgb', () => {
     expect(B[0]).toBeCloseTo(127.5, 3);
     expect(R[1]).toBeNaN();
   });
+
+  it('interpolates between pixel centres at i + ½ and holds the edge values beyond them', () => {
+    const data = [0, 100, 200, 40];
+    expect(interpolate(2, 2, 1, 0.5, (i) => data[i])).toBe(50);
+    expect(interpolate(2, 2, 1, 1, (i) => data[i])).toBe(85);
+    expect(interpolate(2, 2, -3, 0.2, (i) => data[i])).toBe(0);
+    expect(interpolate(2, 2, 9, 9, (i) => data[i])).toBe(40);
+    const rgba = [10, 20, 30, 255, 30, 40, 50, 255];
+    expect(interpolateRgb(rgba, 2, 1, 1, 0.5)).toEqual([20, 30, 40]);
+  });
 });
+

@@ -68,3 +68,27 @@ export function bilinear(data: Uint8Array, width: number, height: number, x: num
   const bottom = data[y1 * width + x0] * (1 - fx) + data[y1 * width + x1] * fx;
   return top * (1 - fy) + bottom * fy;
 }
+
+/**
+ * Bilinear interpolation of a per-pixel value at a continuous position, where pixel (i, j) covers
+ * [i, i+1) × [j, j+1) and so has its centre at (i + ½, j + ½); positions past the outer pixel
+ * centres take the edge pixels' values. `valueAt` reads the value of the pixel with that index.
+ */
+export function interpolate(width: number, height: number, x: number, y: number, valueAt: (index: number) => number): number {
+  const fx = Math.min(Math.max(x - 0.5, 0), width - 1);
+  const fy = Math.min(Math.max(y - 0.5, 0), height - 1);
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
+  const x1 = Math.min(x0 + 1, width - 1);
+  const y1 = Math.min(y0 + 1, height - 1);
+  const ax = fx - x0;
+  const ay = fy - y0;
+  const top = valueAt(y0 * width + x0) * (1 - ax) + valueAt(y0 * width + x1) * ax;
+  const bottom = valueAt(y1 * width + x0) * (1 - ax) + valueAt(y1 * width + x1) * ax;
+  return top * (1 - ay) + bottom * ay;
+}
+
+/** R, G and B of an RGBA raster at a continuous position (see interpolate). */
+export function interpolateRgb(rgba: ArrayLike<number>, width: number, height: number, x: number, y: number): [number, number, number] {
+  return [0, 1, 2].map((c) => interpolate(width, height, x, y, (i) => rgba[i * 4 + c])) as [number, number, number];
+}

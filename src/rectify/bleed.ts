@@ -4,6 +4,7 @@
 // but the band — where flyers often put their logo — is cut off. This step looks beyond each
 // side for a second straight edge and takes it as the page's edge only when that makes the page
 // a standard paper size where it was not one: a coincidence no desk texture should produce.
+import { interpolateRgb } from '../image/sample.ts';
 import type { Page } from '../types.ts';
 import { estimateAspect } from './aspect.ts';
 import { distance, fitLine, intersect, type Line } from './edges.ts';
@@ -93,7 +94,7 @@ function outerEdge(page: Page, quad: Quad, i: number, side: Line): Line | null {
     const bx = a[0] + (b[0] - a[0]) * t;
     const by = a[1] + (b[1] - a[1]) * t;
     const profile: number[][] = [];
-    for (let d = 0; d <= reach; d++) profile.push(sampleRgb(page, bx + d * out[0], by + d * out[1]));
+    for (let d = 0; d <= reach; d++) profile.push(interpolateRgb(page.rgba, page.width, page.height, bx + d * out[0], by + d * out[1]));
     const steps = profile.map((_, d) => (d >= 2 && d + 2 < profile.length ? rgbDistance(profile[d - 2], profile[d + 2]) : 0));
     const peaks: Array<{ at: Point; before: number[]; after: number[]; step: number }> = [];
     // From 6 px out: the side's own blur must not count as the band's outer edge.
@@ -139,20 +140,6 @@ function consensusLine(places: Point[][]): Line | null {
     }
   }
   return bestSupport >= MIN_SUPPORT * places.length ? best : null;
-}
-
-function sampleRgb(page: Page, x: number, y: number): number[] {
-  const { width, height, rgba } = page;
-  const fx = Math.min(Math.max(x - 0.5, 0), width - 1);
-  const fy = Math.min(Math.max(y - 0.5, 0), height - 1);
-  const x0 = Math.floor(fx);
-  const y0 = Math.floor(fy);
-  const x1 = Math.min(x0 + 1, width - 1);
-  const y1 = Math.min(y0 + 1, height - 1);
-  const ax = fx - x0;
-  const ay = fy - y0;
-  const at = (i: number, j: number, c: number) => rgba[(j * width + i) * 4 + c];
-  return [0, 1, 2].map((c) => (at(x0, y0, c) * (1 - ax) + at(x1, y0, c) * ax) * (1 - ay) + (at(x0, y1, c) * (1 - ax) + at(x1, y1, c) * ax) * ay);
 }
 
 function rgbDistance(p: number[], q: number[]): number {

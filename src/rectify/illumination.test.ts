@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { flattenIllumination, PAPER_WHITE } from './illumination.ts';
-import { blank, DISC, DISC_BLUE, fillRect, flyer, random, type Raster } from './testing/photo.ts';
+import { blank, DISC, DISC_BLUE, fillRect, flyer, type Raster } from './testing/photo.ts';
+import { mulberry32 } from '../../test/synth/random.ts';
 
 /** The page under a lamp: darker corners (vignetting) and a left-to-right slope, plus sensor noise. */
 function underUnevenLight(page: Raster, seed = 3): Raster {
   const { width, height } = page;
   const out = blank(width, height);
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const r2 = ((x - width / 2) ** 2 + (y - height / 2) ** 2) / ((width / 2) ** 2 + (height / 2) ** 2);

@@ -1,6 +1,7 @@
 // "Whiteness" is the smallest of R, G and B: high only where a pixel is both bright and grey, as
 // paper is under any light that is not strongly coloured. It keeps a brown desk, a saturated
 // print and a shadow all low, where luma would put a beige desk next to shaded paper.
+import { interpolate } from '../image/sample.ts';
 import type { Page } from '../types.ts';
 
 /** A single-channel raster, and how many photo pixels one of its pixels stands for. */
@@ -56,19 +57,7 @@ export function whitenessAt(rgba: Uint8Array, width: number, x: number, y: numbe
  */
 export function sampleWhiteness(page: Page, x: number, y: number): number {
   const { width, height, rgba } = page;
-  const fx = Math.min(Math.max(x - 0.5, 0), width - 1);
-  const fy = Math.min(Math.max(y - 0.5, 0), height - 1);
-  const x0 = Math.floor(fx);
-  const y0 = Math.floor(fy);
-  const x1 = Math.min(x0 + 1, width - 1);
-  const y1 = Math.min(y0 + 1, height - 1);
-  const ax = fx - x0;
-  const ay = fy - y0;
-  const a = whitenessAt(rgba, width, x0, y0);
-  const b = whitenessAt(rgba, width, x1, y0);
-  const c = whitenessAt(rgba, width, x0, y1);
-  const d = whitenessAt(rgba, width, x1, y1);
-  return (a * (1 - ax) + b * ax) * (1 - ay) + (c * (1 - ax) + d * ax) * ay;
+  return interpolate(width, height, x, y, (i) => Math.min(rgba[i * 4], rgba[i * 4 + 1], rgba[i * 4 + 2]));
 }
 
 /** The q-quantile (0..1) of a histogram of 8-bit values. */

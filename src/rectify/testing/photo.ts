@@ -4,23 +4,13 @@
 import sharp from 'sharp';
 import type { Homography, Page } from '../../types.ts';
 import { invert, multiply, project, type Quad } from '../../image/homography.ts';
+import { interpolateRgb } from '../../image/sample.ts';
+import { mulberry32 } from '../../../test/synth/random.ts';
 
 export interface Raster {
   width: number;
   height: number;
   rgba: Uint8Array;
-}
-
-/** Deterministic PRNG (mulberry32) so a failing case can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function blank(width: number, height: number, rgb: [number, number, number] = [255, 255, 255]): Raster {
@@ -66,7 +56,7 @@ export const DISC_BLUE: [number, number, number] = [0, 84, 166];
 
 /** A flyer: off-white paper, a title band, text-like bars, coloured boxes and a blue disc, inside margins. */
 export function flyer(width = 620, height = 877, seed = 1): Raster {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const page = blank(width, height, [250, 250, 247]);
   const m = Math.round(width * 0.07);
   fillRect(page, m, m, width - 2 * m, Math.round(height * 0.08), [30, 60, 120]);
@@ -82,7 +72,7 @@ export function flyer(width = 620, height = 877, seed = 1): Raster {
 }
 
 export function woodBackground(width: number, height: number, seed = 2): Raster {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const out = blank(width, height);
   const phase = Array.from({ length: 64 }, () => rnd() * 6.28);
   for (let y = 0; y < height; y++) {
@@ -99,7 +89,7 @@ export function woodBackground(width: number, height: number, seed = 2): Raster 
 }
 
 export function greyBackground(width: number, height: number, seed = 3): Raster {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const out = blank(width, height);
   for (let i = 0; i < out.rgba.length; i += 4) {
     const v = 128 + (rnd() - 0.5) * 10;
@@ -110,7 +100,7 @@ export function greyBackground(width: number, height: number, seed = 3): Raster 
 
 /** Clutter: overlapping rectangles of any colour, some of them light. */
 export function busyBackground(width: number, height: number, seed = 4): Raster {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const out = blank(width, height, [90, 90, 100]);
   for (let n = 0; n < 260; n++) {
     const w = 20 + rnd() * width * 0.15;
@@ -157,22 +147,6 @@ export function projectQuad(h: Homography, pageW: number, pageH: number): Quad {
   return [project(h, 0, 0), project(h, pageW, 0), project(h, pageW, pageH), project(h, 0, pageH)];
 }
 
-function sampleBilinear(r: Raster, x: number, y: number, out: number[]): void {
-  // Pixel centres are at i + 0.5.
-  const fx = Math.min(Math.max(x - 0.5, 0), r.width - 1);
-  const fy = Math.min(Math.max(y - 0.5, 0), r.height - 1);
-  const x0 = Math.floor(fx);
-  const y0 = Math.floor(fy);
-  const x1 = Math.min(x0 + 1, r.width - 1);
-  const y1 = Math.min(y0 + 1, r.height - 1);
-  const ax = fx - x0;
-  const ay = fy - y0;
-  for (let c = 0; c < 3; c++) {
-    const p = (j: number, i: number) => r.rgba[(j * r.width + i) * 4 + c];
-    out[c] = (p(y0, x0) * (1 - ax) + p(y0, x1) * ax) * (1 - ay) + (p(y1, x0) * (1 - ax) + p(y1, x1) * ax) * ay;
-  }
-}
-
 export interface Lighting {
   /** Darkening at the photo's corners (0 = none), radial, quadratic. */
   vignette?: number;
@@ -188,7 +162,7 @@ export function photograph(page: Raster, background: Raster, fileFromPage: Homog
   const { width, height } = background;
   const out = blank(width, height);
   const pageFromFile = invert(fileFromPage);
-  const rnd = random(light.seed ?? 5);
+  const rnd = mulberry32(light.seed ?? 5);
   const vignette = light.vignette ?? 0.35;
   const gradient = light.gradient ?? 0.2;
   const noise = light.noise ?? 3;
@@ -215,7 +189,7 @@ export function photograph(page: Raster, background: Raster, fileFromPage: Homog
           const w = g * px + h * py + i;
           const u = (a * px + b * py + c) / w;
           const v = (d * px + e * py + f) / w;
-          if (u >= 0 && v >= 0 && u < page.width && v < page.height) sampleBilinear(page, u, v, rgb);
+          if (u >= 0 && v >= 0 && u < page.width && v < page.height) rgb.splice(0, 3, ...interpolateRgb(page.rgba, page.width, page.height, u, v));
           else for (let ch = 0; ch < 3; ch++) rgb[ch] = background.rgba[k + ch];
           for (let ch = 0; ch < 3; ch++) acc[ch] += rgb[ch];
         }
@@ -312,7 +286,7 @@ export function posterWithTiltedCard(width = 1240, height = 1754): Raster {
 }
 
 export function noise(width: number, height: number, seed = 6): Raster {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const out = blank(width, height);
   for (let i = 0; i < out.rgba.length; i += 4) for (let c = 0; c < 3; c++) out.rgba[i + c] = rnd() * 256;
   return out;
