@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correlation } from './stats.ts';
+import { beyond, correlation, normalCdf } from './stats.ts';
 
 describe('correlation', () => {
   it('is 1 for an affine copy, -1 for an inverted one, 0 for a flat one', () => {
@@ -10,5 +10,26 @@ describe('correlation', () => {
   });
   it('uses only the masked samples', () => {
     expect(correlation([1, 2, 3, 100], [1, 2, 3, -100], [1, 1, 1, 0])).toBeCloseTo(1, 10);
+  });
+});
+
+describe('confidence', () => {
+  it('normalCdf matches the table', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 6);
+    expect(normalCdf(1)).toBeCloseTo(0.841345, 5);
+    expect(normalCdf(-1.96)).toBeCloseTo(0.025, 4);
+    expect(normalCdf(3)).toBeCloseTo(0.99865, 5);
+  });
+
+  it('is certain far beyond the limit and a coin toss at it', () => {
+    expect(beyond(20, 10, 2)).toBe(1);
+    expect(beyond(10, 10, 2)).toBe(0.5);
+    expect(beyond(11, 10, 2)).toBe(0.69);
+    expect(beyond(4, 10, 2)).toBe(0);
+  });
+
+  it('treats an exact measurement as certain either way', () => {
+    expect(beyond(3, 2, 0)).toBe(1);
+    expect(beyond(1, 2, 0)).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { components, type Region } from '../image/components.ts';
 import { mapBox, roundBox } from '../image/homography.ts';
 import { dilate, erodeMask, maxFilter } from '../image/morphology.ts';
 import { correlation } from '../image/stats.ts';
-import { beyond } from '../rules/confidence.ts';
+import { beyond } from '../image/stats.ts';
 import type { AdditionRegion, BBox, ElementMeasurement } from '../types.ts';
 import type { InspectionModel } from './model.ts';
 

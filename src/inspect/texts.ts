@@ -8,7 +8,7 @@ import { invert, multiply, project } from '../image/homography.ts';
 import { lumaOf } from '../image/raster.ts';
 import { sampleGridRgb } from '../image/sample.ts';
 import { correlation } from '../image/stats.ts';
-import { beyond } from '../rules/confidence.ts';
+import { beyond } from '../image/stats.ts';
 import type { ElementMeasurement, Page, TextMeasurement, TextSource, Unverifiable } from '../types.ts';
 import type { InspectionModel } from './model.ts';
 import type { Ocr } from './ocr.ts';

@@ -2,7 +2,7 @@
 // a modification under Article X. One finding per element keeps a grey logo from reading as six.
 import { ELEMENT_IDS } from '../charter/schema.ts';
 import type { Charter, ColourMeasurement } from '../types.ts';
-import { beyond } from './confidence.ts';
+import { beyond } from '../image/stats.ts';
 import type { LogoRule } from './rule.ts';
 import { joinList } from './template.ts';
 

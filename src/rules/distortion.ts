@@ -1,6 +1,6 @@
 // Stretching or slanting the logo changes its drawing: a modification under Article X. Stretch
 // and slant are told apart because the reader fixes them differently.
-import { beyond } from './confidence.ts';
+import { beyond } from '../image/stats.ts';
 import type { LogoRule } from './rule.ts';
 import { percent } from './template.ts';
 

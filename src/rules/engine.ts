@@ -49,20 +49,12 @@ function render(rule: Rule, draft: FindingDraft, common: Record<string, Template
   if (draft.measured !== undefined) finding.measured = draft.measured;
   if (draft.expected !== undefined) finding.expected = draft.expected;
   finding.confidence = draft.confidence ?? 1;
-  return doubtful(finding, ctx) ? demote(finding, ctx) : finding;
-}
-
-/**
- * A verdict of non-compliance must rest on something measured with confidence: an error whose
- * measurement may as well be capture noise is reported as a warning, saying so.
- */
-function doubtful(finding: Finding, ctx: LogoContext | DocumentContext): boolean {
-  return finding.severity === 'error' && (finding.confidence ?? 1) < ctx.charter.verdict.minConfidence;
-}
-
-function demote(finding: Finding, ctx: LogoContext | DocumentContext): Finding {
-  const data = { confidence: Math.round((finding.confidence ?? 0) * 100), min: Math.round(ctx.charter.verdict.minConfidence * 100) };
-  return { ...finding, severity: 'warning', message: `${finding.message} — ${fillTemplate(UNCERTAIN[ctx.lang], data, ctx.lang)}` };
+  // A verdict of non-compliance must rest on something measured with confidence: an error whose
+  // measurement may as well be capture noise is reported as a warning that says so.
+  const { minConfidence } = ctx.charter.verdict;
+  if (finding.severity !== 'error' || finding.confidence >= minConfidence) return finding;
+  const uncertain = fillTemplate(UNCERTAIN[ctx.lang], { confidence: Math.round(finding.confidence * 100), min: Math.round(minConfidence * 100) }, ctx.lang);
+  return { ...finding, severity: 'warning', message: `${finding.message} — ${uncertain}` };
 }
 
 function failure(rule: Rule, error: unknown, ctx: LogoContext | DocumentContext): Finding {

@@ -1,6 +1,6 @@
 // A tilted logo is a modification under Article X; the charter's small tolerance absorbs scans
 // that were fed slightly askew.
-import { beyond } from './confidence.ts';
+import { beyond } from '../image/stats.ts';
 import type { LogoRule } from './rule.ts';
 
 export const rotation: LogoRule = {
