@@ -139,15 +139,13 @@ export interface AdditionRegion {
   confidence: number;
 }
 
-/** Something the capture does not let inspection judge reliably, and what was measured. */
+/** A text the capture does not let inspection read reliably, and what was measured. */
 export interface Unverifiable {
-  check: 'badge-text' | 'tagline-text' | 'colour' | 'addition';
-  element?: ElementId;
-  reason: 'too-small' | 'too-blurred' | 'too-noisy' | 'unreadable';
-  /** Height of the text's letters in page pixels. */
-  textHeightPx?: number;
-  /** Noise, one standard deviation in grey levels, measured on flat ink. */
-  noise?: number;
+  check: 'badge-text' | 'tagline-text';
+  element: ElementId;
+  reason: 'too-small' | 'too-blurred';
+  /** Height of the text's lowercase letters in page pixels. */
+  textHeightPx: number;
 }
 
 export interface ClearSpaceMeasurement {

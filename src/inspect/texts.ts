@@ -174,7 +174,7 @@ async function readText(
   // 3. Letters too small for OCR: only the artwork comparison can speak, and only when it is clear.
   if (textHeightPx < charter.verdict.minTextHeightPx) {
     if (unlike >= 0.5) return { reading: { ...judgeText(null, null, approved), confidence: unlike } };
-    return { reading: judgeText(scores[0].text.text, null, approved), doubt: { reason: 'too-small', textHeightPx } };
+    return { reading: unread(scores[0].text.id), doubt: { reason: 'too-small', textHeightPx } };
   }
 
   // 4. OCR of the element, resampled with dark text on light. A badge is read inside its box,
@@ -187,7 +187,7 @@ async function readText(
   // Two independent witnesses that the text was changed: the pixels, and what OCR is sure it read.
   const confidence = Math.round((1 - (1 - unlike) * (1 - (read.text ? read.confidence : 0))) * 100) / 100;
   if (unlike < 0.5 && read.confidence < MIN_OCR_CONFIDENCE) {
-    return { reading: judgeText(scores[0].text.text, null, approved), doubt: { reason: 'too-blurred', textHeightPx } };
+    return { reading: unread(scores[0].text.id), doubt: { reason: 'too-blurred', textHeightPx } };
   }
   return { reading: { ...reading, confidence } };
 }
@@ -272,4 +272,12 @@ export function tileLikeness(page: Float32Array, artwork: Uint8Array, box: Uint8
 
 function nothing(): TextMeasurement {
   return { text: null, source: null, match: null, similarity: 0, closest: null, confidence: 1 };
+}
+
+/**
+ * A text that could not be read: no match, so no rule takes the likeliest approved text for
+ * certain (a badge category judged on a guess would be a false accusation); `closest` keeps it.
+ */
+function unread(closest: string): TextMeasurement {
+  return { text: null, source: null, match: null, similarity: 0, closest, confidence: 0 };
 }

@@ -1,5 +1,4 @@
-// What the capture did not let logo-check judge: letters too small or blurred to read, inks too
-// noisy to measure. Saying so is honest; calling a logo that may be compliant non-compliant is not
+// What the capture did not let logo-check judge: letters too small or blurred to read. Saying so is honest; calling a logo that may be compliant non-compliant is not
 // (Article X judges what is really on the page). A warning, with what was measured.
 import type { LogoRule } from './rule.ts';
 import type { Unverifiable } from '../types.ts';
@@ -8,8 +7,6 @@ import type { Localised } from './rule.ts';
 const CHECKS: Record<Unverifiable['check'], Localised> = {
   'badge-text': { fr: 'le texte de la mention', en: 'the badge text' },
   'tagline-text': { fr: 'le texte de la dénomination', en: 'the tagline text' },
-  colour: { fr: 'les couleurs', en: 'the colours' },
-  addition: { fr: "l'absence d'ajouts", en: 'that nothing was added' },
 };
 
 export const unverifiable: LogoRule = {
@@ -32,14 +29,6 @@ export const unverifiable: LogoRule = {
         fr: "{{check}} n'a pas pu être vérifié : image trop floue ou trop compressée à cet endroit (lettres de {{height}} px)",
         en: '{{check}} could not be checked: the image is too blurred or compressed there (letters {{height}} px high)',
       },
-      tooNoisy: {
-        fr: "{{check}} n'a pas pu être vérifié : image trop bruitée (bruit de {{noise}} niveaux de gris)",
-        en: '{{check}} could not be checked: the image is too noisy (noise of {{noise}} grey levels)',
-      },
-      unreadable: {
-        fr: "{{check}} n'a pas pu être lu",
-        en: '{{check}} could not be read',
-      },
     },
     fix: {
       fr: 'vérifiez ce point à l’œil, ou fournissez une version plus grande ou plus nette du document (PDF d’origine, numérisation à 300 dpi)',
@@ -49,16 +38,10 @@ export const unverifiable: LogoRule = {
   },
   check({ charter, logo }, report) {
     for (const item of logo.unverifiable) {
-      const messageId = { 'too-small': 'tooSmall', 'too-blurred': 'tooBlurred', 'too-noisy': 'tooNoisy', unreadable: 'unreadable' }[item.reason];
       report({
-        messageId,
-        data: {
-          check: CHECKS[item.check],
-          height: item.textHeightPx ?? 0,
-          min: charter.verdict.minTextHeightPx,
-          noise: item.noise ?? 0,
-        },
-        ...(item.element ? { element: item.element } : {}),
+        messageId: item.reason === 'too-small' ? 'tooSmall' : 'tooBlurred',
+        data: { check: CHECKS[item.check], height: item.textHeightPx, min: charter.verdict.minTextHeightPx },
+        element: item.element,
         measured: item.reason,
         expected: null,
       });
