@@ -172,6 +172,8 @@ export interface LogoMeasurement {
   visibleFraction: number;
   /** Capture noise, one σ in grey levels, measured on the logo's flat inks. */
   noise: number;
+  /** Capture blur: σ in page pixels of the Gaussian that makes the artwork look like the logo. */
+  blur: number;
   /** Checks the capture did not allow, with why. */
   unverifiable: Unverifiable[];
 }

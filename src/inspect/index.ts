@@ -15,6 +15,7 @@ import { decompose } from './geometry.ts';
 import { isMonochrome, measureColours, minSampleDepth } from './inks.ts';
 import { foreignInkPixels, foreignMarks, foreignOutlines, toAdditions, type PartnerLogo } from './marks.ts';
 import { buildInspectionModel } from './model.ts';
+import { measureBlur } from './blur.ts';
 import { flatInk, measureNoise } from './noise.ts';
 import type { Ocr } from './ocr.ts';
 import { readTexts } from './texts.ts';
@@ -39,6 +40,7 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
     const minDepth = minSampleDepth(refPerPagePx);
     const elements = measureElements(model, onPage, pageEdges);
     const noise = measureNoise(luma, ref.width, flatInk(ref.colourDepth['*'], onPage, minDepth + 1));
+    const blur = measureBlur(model, luma, onPage, elements);
 
     // 1. Inks, from what every badge variant shares: enough to know how the logo is coloured.
     const clearSpace = measureClearSpace(charter, page, pageFromArtwork);
@@ -48,13 +50,13 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
 
     // 2. Foreign marks: outlines the artwork does not have, and pixels that differ from the
     // artwork drawn in the inks just measured (a recoloured logo then raises none).
-    const marks = foreignMarks(model, registered, onPage, outlines, elements, ground, refPerPagePx, null);
+    const marks = foreignMarks(model, registered, onPage, outlines, elements, ground, refPerPagePx, null, blur);
     // Marks in a text's own ink are its wording changed, not something added on top: the text is
     // judged with them; marks in any other ink are set aside so the text under them is still read.
     const markZone = dilate(foreignInkPixels(model, marks, registered, elements), ref.width, ref.height, 2);
 
     // 3. Texts, judged around the marks.
-    const { badge, tagline, unverifiable } = await readTexts(model, ocr, page, pageFromArtwork, elements, registered, onPage, markZone, geometry.widthPx);
+    const { badge, tagline, unverifiable } = await readTexts(model, ocr, page, pageFromArtwork, elements, registered, onPage, markZone, geometry.widthPx, blur);
 
     // 4. Inks again, now that the badge's own strokes are known; an altered text has no known
     // strokes, so only what every variant shares is sampled there, and an altered tagline not at all.
@@ -65,7 +67,7 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
     if (elements.badge.present && !badge.match) explained.push('badge');
     if (elements.tagline.present && !tagline.match) explained.push('tagline');
     const variant = ref.variants.find((v) => v.id === badge.match) ?? null;
-    const finalMarks = variant ? foreignMarks(model, registered, onPage, outlines, elements, ground, refPerPagePx, variant) : marks;
+    const finalMarks = variant ? foreignMarks(model, registered, onPage, outlines, elements, ground, refPerPagePx, variant, blur) : marks;
     const additions = toAdditions(model, finalMarks, explained, registered, pageFromRef, page.dpi ?? charter.minSize.assumedDpi, noise);
 
     return {
@@ -80,6 +82,7 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
       croppedEdges: visibleFraction < 1 ? croppedEdges(pageFromRef, ref, page) : [],
       visibleFraction: round(visibleFraction),
       noise,
+      blur: Math.round((blur / refPerPagePx) * 100) / 100,
       unverifiable,
     };
   }

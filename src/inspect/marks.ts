@@ -6,6 +6,7 @@ import pixelmatch from 'pixelmatch';
 import { REF_SCALE, type ReferenceModel, type VariantRaster } from '../charter/reference.ts';
 import { ELEMENT_IDS, type ElementId } from '../charter/schema.ts';
 import { deltaE2000, hexToRgb, rgbToLab } from '../image/colour.ts';
+import { blurRgba } from '../image/blur.ts';
 import { components, type Region } from '../image/components.ts';
 import { mapBox, roundBox } from '../image/homography.ts';
 import { dilate, erodeMask, maxFilter } from '../image/morphology.ts';
@@ -80,6 +81,7 @@ export function foreignMarks(
   ground: number[] | null,
   refPerPagePx: number,
   variant: VariantRaster | null,
+  blur: number,
 ): Marks {
   const { ref, variantText, inkZone } = model;
   const { width, height } = ref;
@@ -89,10 +91,12 @@ export function foreignMarks(
   // resampled through inks measured with some error everywhere, and judged on its outlines alone.
   const offPalette = Object.values(elements).some((e) => e.colours.some((c) => c.deltaE > c.tolerance));
   if (offPalette) return { pixels: outlines, regions: components(dilate(outlines, width, height, 4), width, height, outlines) };
-  const expected = recolour((variant ?? ref.variants[0]).rgba, elements, ref);
+  const inked = recolour((variant ?? ref.variants[0]).rgba, elements, ref);
   if (ground) {
-    for (let i = 0; i < n; i++) if (ref.emptyMask[i]) [expected[i * 4], expected[i * 4 + 1], expected[i * 4 + 2]] = ground;
+    for (let i = 0; i < n; i++) if (ref.emptyMask[i]) [inked[i * 4], inked[i * 4 + 1], inked[i * 4 + 2]] = ground;
   }
+  // As soft as the capture shows it: crisp artwork would differ along every blurred stroke.
+  const expected = blurRgba(inked, width, height, blur);
   const page = new Uint8Array(n * 4);
   for (let i = 0; i < n; i++) {
     const compare = onPage[i] && !dontCare?.[i] && (ground !== null || inkZone[i]);

@@ -8,6 +8,7 @@ import { edgeMap } from '../image/edges.ts';
 import { components } from '../image/components.ts';
 import { dilate } from '../image/morphology.ts';
 import type { Lab } from '../types.ts';
+import { blurredArtwork } from './blur.ts';
 import type { PartnerLogo } from './marks.ts';
 import type { ApprovedText } from './texts.ts';
 
@@ -27,6 +28,8 @@ export interface InspectionModel {
   inkZone: Uint8Array;
   /** Where the badge variants' pixels disagree (their texts), dilated by 2. */
   variantText: Uint8Array;
+  /** The shared artwork at each blur of BLUR_LADDER (see blur.ts). */
+  blurLadder: Float32Array[];
   /** Height of the lowercase letters of each text element, in artwork units (see letterHeight). */
   letterHeight: Record<'badge' | 'tagline', number>;
   /** The partner's own logo, the one addition Article X allows. */
@@ -54,7 +57,7 @@ export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerL
   const variantZone = dilate(variantText, ref.width, ref.height, 2);
   variantText.set(variantZone);
   const letterHeight = { badge: letterHeightOf(ref, 'badge'), tagline: letterHeightOf(ref, 'tagline') };
-  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, letterHeight, partnerLogo };
+  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, blurLadder: blurredArtwork({ ref }), letterHeight, partnerLogo };
 }
 
 /**
