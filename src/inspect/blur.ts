@@ -4,36 +4,44 @@
 // out (foreign marks, altered texts), not every stroke's edge.
 import { blurPlane } from '../image/blur.ts';
 import { correlation } from '../image/stats.ts';
-import { ELEMENT_IDS, type ElementId } from '../charter/schema.ts';
-import type { ElementMeasurement } from '../types.ts';
+import { ELEMENT_IDS } from '../charter/schema.ts';
+import { edgeMap } from '../image/edges.ts';
 import type { InspectionModel } from './model.ts';
 
 /** Blurs tried, in reference pixels: from crisp to a scan of a small logo at σ 1.2 page px. */
 export const BLUR_LADDER = [0, 0.4, 0.7, 1, 1.4, 1.9, 2.5, 3.2];
 
-/** The artwork's shared parts (what every badge variant draws) blurred at each step of the ladder. */
-export function blurredArtwork(model: Pick<InspectionModel, 'ref'>): Float32Array[] {
-  const { ref } = model;
-  return BLUR_LADDER.map((sigma) => blurPlane(ref.variants[0].gray.data, ref.width, ref.height, sigma));
+/** The artwork (mean of the badge variants) blurred at each step of the ladder, and its outlines. */
+export function blurredArtwork(meanGray: Float32Array, width: number, height: number): { grays: Float32Array[]; edges: Float32Array[] } {
+  const grays = BLUR_LADDER.map((sigma) => blurPlane(meanGray, width, height, sigma));
+  return { grays, edges: grays.map((g) => edgeMap(g, width, height)) };
 }
 
+/** An element whose best blurred likeness stays under this is missing or defaced: it says nothing of the blur. */
+const MIN_ELEMENT_LIKENESS = 0.5;
+
 /**
- * σ (reference pixels) of the ladder step whose blurred artwork correlates best with the
- * registered luma, over the present elements' inks and surroundings, where every variant agrees.
- * The correlation's sign is dropped: an inverted logo is as sharp as the original.
+ * Index in BLUR_LADDER of the blur that makes the artwork look most like the registered luma:
+ * for each element, the step whose blurred artwork correlates best over its inks and surroundings
+ * where every badge variant agrees; then the median over the elements that look like themselves
+ * (a removed element's flat ground favours any blur). The sign is dropped: an inverted logo is as
+ * sharp as the original.
  */
-export function measureBlur(model: InspectionModel, luma: Float32Array, onPage: Uint8Array, elements: Record<ElementId, ElementMeasurement>): number {
-  const { ref, variantText, inkZone, regions, blurLadder } = model;
-  const present = ELEMENT_IDS.filter((id) => elements[id].present);
-  const mask = new Uint8Array(ref.width * ref.height);
-  for (let i = 0; i < mask.length; i++) {
-    mask[i] = onPage[i] && inkZone[i] && !variantText[i] && !Number.isNaN(luma[i]) && present.some((id) => regions[id][i]) ? 1 : 0;
+export function measureBlur(model: InspectionModel, luma: Float32Array, onPage: Uint8Array): number {
+  const { ref, variantText, inkZone, regions, artworkLadder } = model;
+  const steps: number[] = [];
+  for (const id of ELEMENT_IDS) {
+    const mask = new Uint8Array(ref.width * ref.height);
+    for (let i = 0; i < mask.length; i++) mask[i] = onPage[i] && inkZone[i] && regions[id][i] && !variantText[i] && !Number.isNaN(luma[i]) ? 1 : 0;
+    let best = 0;
+    let bestScore = -Infinity;
+    artworkLadder.forEach((artwork, k) => {
+      const score = Math.abs(correlation(luma, artwork, mask));
+      if (score > bestScore) [best, bestScore] = [k, score];
+    });
+    if (bestScore >= MIN_ELEMENT_LIKENESS) steps.push(best);
   }
-  let best = 0;
-  let bestScore = -Infinity;
-  blurLadder.forEach((artwork, k) => {
-    const score = Math.abs(correlation(luma, artwork, mask));
-    if (score > bestScore) [best, bestScore] = [BLUR_LADDER[k], score];
-  });
-  return best;
+  if (!steps.length) return 0;
+  steps.sort((a, b) => a - b);
+  return steps[(steps.length - 1) >> 1];
 }

@@ -6,9 +6,14 @@ import { correlation } from '../image/stats.ts';
 import type { ElementMeasurement } from '../types.ts';
 import type { InspectionModel } from './model.ts';
 
-/** `pageEdges` is the edgeMap of the registered logo's luma. */
-export function measureElements(model: InspectionModel, onPage: Uint8Array, pageEdges: Float32Array): Record<ElementId, ElementMeasurement> {
-  const { ref, charter, regions, refEdges } = model;
+/**
+ * `pageEdges` is the edgeMap of the registered logo's luma; `blurStep` the capture's blur (an
+ * index in BLUR_LADDER), at which the artwork's outlines are compared: a soft capture's outlines
+ * are wide and faint, and would hardly correlate with crisp ones.
+ */
+export function measureElements(model: InspectionModel, onPage: Uint8Array, pageEdges: Float32Array, blurStep: number): Record<ElementId, ElementMeasurement> {
+  const { ref, charter, regions } = model;
+  const refEdges = model.edgeLadder[blurStep];
   const n = ref.width * ref.height;
   const elements = {} as Record<ElementId, ElementMeasurement>;
   for (const id of ELEMENT_IDS) {

@@ -15,7 +15,7 @@ import { decompose } from './geometry.ts';
 import { isMonochrome, measureColours, minSampleDepth } from './inks.ts';
 import { foreignInkPixels, foreignMarks, foreignOutlines, toAdditions, type PartnerLogo } from './marks.ts';
 import { buildInspectionModel } from './model.ts';
-import { measureBlur } from './blur.ts';
+import { BLUR_LADDER, measureBlur } from './blur.ts';
 import { flatInk, measureNoise } from './noise.ts';
 import type { Ocr } from './ocr.ts';
 import { readTexts } from './texts.ts';
@@ -38,9 +38,10 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
     const pageEdges = edgeMap(luma, ref.width, ref.height);
     const refPerPagePx = ref.width / Math.max(1, geometry.widthPx);
     const minDepth = minSampleDepth(refPerPagePx);
-    const elements = measureElements(model, onPage, pageEdges);
+    const blurStep = measureBlur(model, luma, onPage);
+    const blur = BLUR_LADDER[blurStep];
+    const elements = measureElements(model, onPage, pageEdges, blurStep);
     const noise = measureNoise(luma, ref.width, flatInk(ref.colourDepth['*'], onPage, minDepth + 1));
-    const blur = measureBlur(model, luma, onPage, elements);
 
     // 1. Inks, from what every badge variant shares: enough to know how the logo is coloured.
     const clearSpace = measureClearSpace(charter, page, pageFromArtwork);

@@ -4,7 +4,6 @@
 import { REF_SCALE, type ReferenceModel } from '../charter/reference.ts';
 import { ELEMENT_IDS, type Charter, type ElementId, type PaletteEntry } from '../charter/schema.ts';
 import { hexToLab } from '../image/colour.ts';
-import { edgeMap } from '../image/edges.ts';
 import { components } from '../image/components.ts';
 import { dilate } from '../image/morphology.ts';
 import type { Lab } from '../types.ts';
@@ -22,14 +21,15 @@ export interface InspectionModel {
   palette: Record<string, PaletteEntry & { lab: Lab }>;
   /** Outline strength of the mean badge variant (see edgeMap). */
   refEdges: Float32Array;
+  /** The mean badge variant blurred at each step of BLUR_LADDER, and its outlines (see blur.ts). */
+  artworkLadder: Float32Array[];
+  edgeLadder: Float32Array[];
   /** Each element's visible area, dilated by 3 reference pixels: where its outlines are judged. */
   regions: Record<ElementId, Uint8Array>;
   /** The logo's inked area, dilated by 1: where marks show on a busy ground. */
   inkZone: Uint8Array;
   /** Where the badge variants' pixels disagree (their texts), dilated by 2. */
   variantText: Uint8Array;
-  /** The shared artwork at each blur of BLUR_LADDER (see blur.ts). */
-  blurLadder: Float32Array[];
   /** Height of the lowercase letters of each text element, in artwork units (see letterHeight). */
   letterHeight: Record<'badge' | 'tagline', number>;
   /** The partner's own logo, the one addition Article X allows. */
@@ -45,7 +45,8 @@ export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerL
   // with the element (an arrow deleted from the @ leaves flat blue, which its luma alone would not show).
   const meanGray = new Float32Array(ref.width * ref.height);
   for (const v of ref.variants) for (let i = 0; i < meanGray.length; i++) meanGray[i] += v.gray.data[i] / ref.variants.length;
-  const refEdges = edgeMap(meanGray, ref.width, ref.height);
+  const { grays: artworkLadder, edges: edgeLadder } = blurredArtwork(meanGray, ref.width, ref.height);
+  const refEdges = edgeLadder[0];
   const regions = Object.fromEntries(ELEMENT_IDS.map((id) => [id, dilate(ref.elementMasks[id], ref.width, ref.height, 3)])) as Record<ElementId, Uint8Array>;
   const inkZone = dilate(ref.emptyMask.map((v) => (v ? 0 : 1)), ref.width, ref.height, 1);
   // Where the badge variants' pixels disagree: their texts, unknown until the badge is read.
@@ -57,7 +58,7 @@ export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerL
   const variantZone = dilate(variantText, ref.width, ref.height, 2);
   variantText.set(variantZone);
   const letterHeight = { badge: letterHeightOf(ref, 'badge'), tagline: letterHeightOf(ref, 'tagline') };
-  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, blurLadder: blurredArtwork({ ref }), letterHeight, partnerLogo };
+  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, artworkLadder, edgeLadder, letterHeight, partnerLogo };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, judgeText, normaliseText, similarity } from './texts.ts';
+import { editDistance, judgeText, normaliseText, similarity, tileLikeness } from './texts.ts';
 
 const approved = [
   { id: 'offre-referencee', text: 'offre référencée' },
@@ -37,5 +37,26 @@ describe('judgeText', () => {
   });
   it('reports nothing read as such', () => {
     expect(judgeText(null, null, approved)).toEqual({ text: null, source: null, match: null, similarity: 0, closest: null, confidence: 1 });
+  });
+});
+
+describe('tileLikeness', () => {
+  // A 24 × 8 "text": vertical strokes every 3 pixels.
+  const width = 24;
+  const artwork = Uint8Array.from({ length: width * 8 }, (_, i) => (i % 3 === 0 ? 0 : 255));
+  const all = new Uint8Array(width * 8).fill(1);
+
+  it('is 1 for the artwork itself, whatever the contrast', () => {
+    const page = Float32Array.from(artwork, (v) => 40 + v / 2);
+    expect(tileLikeness(page, artwork, all, width)).toBeCloseTo(1, 6);
+  });
+
+  it('falls when one tile differs', () => {
+    const page = Float32Array.from(artwork, (v, i) => (i % width >= 18 ? 255 : v));
+    expect(tileLikeness(page, artwork, all, width)).toBeLessThan(0.1);
+  });
+
+  it('is 0 when every tile is hidden: nothing shows the text', () => {
+    expect(tileLikeness(Float32Array.from(artwork), artwork, new Uint8Array(width * 8), width)).toBe(0);
   });
 });

@@ -243,6 +243,7 @@ export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box
   const rows = Math.max(1, Math.round((y1 - y0 + 1) / ((x1 - x0 + 1) / 6)));
   const cols = 4;
   let worst = 1;
+  let judged = 0;
   const tile = new Uint8Array(box.length);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
@@ -267,9 +268,11 @@ export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box
       // A tile that is blank in the artwork, or mostly hidden by a mark, says nothing.
       if (max - min < 64 || kept * 2 < (ty1 - ty0) * (tx1 - tx0)) continue;
       worst = Math.min(worst, Math.abs(correlation(page, artwork, tile)));
+      judged++;
     }
   }
-  return worst;
+  // Every tile hidden (the text covered by something else, or gone): nothing looks like the text.
+  return judged ? worst : 0;
 }
 
 function nothing(): TextMeasurement {
