@@ -17,12 +17,15 @@ export interface PaperSize {
 }
 
 /**
- * Page sizes partners print flyers on. A5 has A4's proportions: a √2 page is taken as A4, the
- * commoner size, so its dpi is an assumption (an A5 page gets half its real dpi).
+ * Page sizes partners print flyers on. The A series (A3, A5, A6) has A4's proportions: a √2 page
+ * is taken as A4, the commoner size, so its dpi is an assumption (an A5 page gets 1/√2 of its
+ * real dpi). DL (99 × 210 mm, a third of A4) is the common folded-leaflet and rack-card size.
+ * Rectification requires one of these proportions (see index.ts): a size missing here is declined.
  */
 export const PAPER_SIZES: readonly PaperSize[] = [
   { name: 'A4', shortMm: 210, longMm: 297 },
   { name: 'US Letter', shortMm: 215.9, longMm: 279.4 },
+  { name: 'DL', shortMm: 99, longMm: 210 },
 ];
 
 /** A measured ratio this close to a paper size's is taken as that paper. */

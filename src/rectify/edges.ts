@@ -5,6 +5,7 @@
 // edge (a pen on the page, a light object touching it).
 import type { Page } from '../types.ts';
 import type { Point } from '../image/homography.ts';
+import { interpolateRgb } from '../image/sample.ts';
 import { sampleWhiteness } from './whiteness.ts';
 
 export interface Line {
@@ -17,7 +18,7 @@ export interface EdgeFit {
   line: Line;
   /** Share of the places along the side where the measured edge lies on the fitted line. */
   support: number;
-  /** Median whiteness step across the edge, paper minus background (0–255). */
+  /** Median step across the edge, paper minus background in whiteness levels, or RGB distance (see EdgeSignal). */
   contrast: number;
 }
 
@@ -27,26 +28,57 @@ const CORNER_MARGIN = 0.06;
 /** Profile step along the normal and half-width of the finite difference, in photo pixels. */
 const PROFILE_STEP = 0.5;
 const DIFFERENCE_HALF = 1;
+/** Colour steps compare the mean colour over this many pixels on each side (see fitEdge). */
+const COLOUR_WINDOW = 2;
 /** A step weaker than this (whiteness levels over 2 px) is not an edge. */
 const MIN_STEP = 10;
 /** Distance from the line within which a measured point supports it, pixels. */
 const INLIER = 1.2;
 
 /**
+ * What a step is measured on: 'whiteness', paper minus background (signed: the paper side must be
+ * the whiter, as a white page on a desk is); or 'colour', the RGB distance between the two sides
+ * (unsigned: a full-bleed print or a tinted sheet may be darker than the desk, or as bright in
+ * another hue).
+ */
+export type EdgeSignal = 'whiteness' | 'colour';
+
+/**
  * The paper's edge near the segment a→b: `inward` is the unit normal pointing into the page;
  * the edge is searched within ±range pixels of the segment.
  */
-export function fitEdge(page: Page, a: Point, b: Point, inward: Point, range: number): EdgeFit | null {
+export function fitEdge(page: Page, a: Point, b: Point, inward: Point, range: number, signal: EdgeSignal = 'whiteness'): EdgeFit | null {
   const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
   if (!(length > 4)) return null;
   const tangent: Point = [(b[0] - a[0]) / length, (b[1] - a[1]) / length];
   const out: Point = [-inward[0], -inward[1]];
-  const count = Math.round((2 * (range + DIFFERENCE_HALF + 3)) / PROFILE_STEP) + 1;
-  const origin = -(range + DIFFERENCE_HALF + 3);
-  const profile = new Float64Array(count);
+  const margin = DIFFERENCE_HALF + (signal === 'colour' ? COLOUR_WINDOW : 0) + 3;
+  const count = Math.round((2 * (range + margin)) / PROFILE_STEP) + 1;
+  const origin = -(range + margin);
+  const channels = signal === 'colour' ? 3 : 1;
+  const profile = new Float64Array(count * channels);
   const points: Point[] = [];
   const steps: number[] = [];
   const half = Math.round(DIFFERENCE_HALF / PROFILE_STEP);
+  // The step across profile entry c, between entries `gap` before and after it (before: nearer
+  // the page). In colour, each side is the mean of COLOUR_WINDOW entries going away from c: the
+  // print beside a side may be a photo whose own sharp details would otherwise outdo the step
+  // between the page and the desk, which differ in their mean colour.
+  const window = Math.round(COLOUR_WINDOW / PROFILE_STEP);
+  const stepAt = (c: number, gap: number) => {
+    if (channels === 1) return profile[Math.max(0, c - gap)] - profile[Math.min(count - 1, c + gap)];
+    let sum = 0;
+    for (let ch = 0; ch < 3; ch++) {
+      let before = 0;
+      let after = 0;
+      for (let w = 0; w < window; w++) {
+        before += profile[3 * Math.max(0, c - gap - w) + ch];
+        after += profile[3 * Math.min(count - 1, c + gap + w) + ch];
+      }
+      sum += ((before - after) / window) ** 2;
+    }
+    return Math.sqrt(sum);
+  };
   for (let s = 0; s < SAMPLES; s++) {
     const t = CORNER_MARGIN + ((1 - 2 * CORNER_MARGIN) * s) / (SAMPLES - 1);
     const bx = a[0] + (b[0] - a[0]) * t;
@@ -54,21 +86,34 @@ export function fitEdge(page: Page, a: Point, b: Point, inward: Point, range: nu
     // Averaged over ±1 px along the side: JPEG and sensor noise, not the edge, vary along it.
     for (let i = 0; i < count; i++) {
       const o = origin + i * PROFILE_STEP;
-      let v = 0;
-      for (let k = -1; k <= 1; k++) v += sampleWhiteness(page, bx + o * out[0] + k * tangent[0], by + o * out[1] + k * tangent[1]);
-      profile[i] = v / 3;
+      if (channels === 1) {
+        let v = 0;
+        for (let k = -1; k <= 1; k++) v += sampleWhiteness(page, bx + o * out[0] + k * tangent[0], by + o * out[1] + k * tangent[1]);
+        profile[i] = v / 3;
+      } else {
+        let [r, g, bl] = [0, 0, 0];
+        for (let k = -1; k <= 1; k++) {
+          const [cr, cg, cb] = interpolateRgb(page.rgba, page.width, page.height, bx + o * out[0] + k * tangent[0], by + o * out[1] + k * tangent[1]);
+          r += cr;
+          g += cg;
+          bl += cb;
+        }
+        profile[3 * i] = r / 3;
+        profile[3 * i + 1] = g / 3;
+        profile[3 * i + 2] = bl / 3;
+      }
     }
     let best = -1;
     let bestStep = MIN_STEP;
     for (let i = half; i < count - half; i++) {
       const o = origin + i * PROFILE_STEP;
       if (Math.abs(o) > range) continue;
-      const step = profile[i - half] - profile[i + half];
+      const step = stepAt(i, half);
       if (step > bestStep) [best, bestStep] = [i, step];
     }
     if (best < 0) continue;
     // Sub-sample peak of the step by a parabola through its neighbours.
-    const d = (i: number) => profile[i - half] - profile[i + half];
+    const d = (i: number) => stepAt(i, half);
     let offset = 0;
     if (best > half && best < count - half - 1) {
       const l = d(best - 1);
@@ -79,7 +124,7 @@ export function fitEdge(page: Page, a: Point, b: Point, inward: Point, range: nu
     const o = origin + (best + offset) * PROFILE_STEP;
     points.push([bx + o * out[0], by + o * out[1]]);
     const far = Math.round(3 / PROFILE_STEP);
-    steps.push(profile[Math.max(0, best - far)] - profile[Math.min(count - 1, best + far)]);
+    steps.push(stepAt(best, far));
   }
   if (points.length < SAMPLES / 3) return null;
   const line = robustLine(points);

@@ -6,14 +6,18 @@
 //         → findPageOutline (segment the paper, fit its four sides at sub-pixel accuracy)
 //         → judgeOutline (is it a page lying at an angle, with background around it?)
 //         → extendOverBleed (sides stopped short by print running to the page's edge)
-//         → estimateAspect (the page's true proportions) → warpPage → flattenIllumination
+//         → estimateAspect (the page's true proportions, which must be a paper size's)
+//   else  → findPageBySides (four long straight colour edges closing into a paper-size page:
+//           full-bleed print, tinted paper, white things around) → judgeSides → estimateAspect
+//         → warpPage → flattenIllumination
 import type { Homography, Page } from '../types.ts';
-import { estimateAspect } from './aspect.ts';
+import { estimateAspect, type AspectEstimate } from './aspect.ts';
 import { extendOverBleed } from './bleed.ts';
-import { polygonArea, rectangleToQuad } from '../image/homography.ts';
+import { polygonArea, rectangleToQuad, type Quad } from '../image/homography.ts';
 import { flattenIllumination } from './illumination.ts';
 import { findPageOutline } from './quad.ts';
-import { judgeOutline, quickReject } from './screen.ts';
+import { judgeOutline, judgeSides, quickReject } from './screen.ts';
+import { findPageBySides } from './sides.ts';
 import { warpPage } from './warp.ts';
 import { whitenessPlane } from './whiteness.ts';
 
@@ -30,8 +34,8 @@ export interface Rectification {
   tiltDeg: number;
   /** Width / height of the page as measured, before snapping to a paper size. */
   measuredAspect: number;
-  /** Paper size the proportions were snapped to ("A4", "US Letter"), or null. */
-  paper: string | null;
+  /** Paper size the proportions were snapped to ("A4", "US Letter"): a page of no paper size is not rectified. */
+  paper: string;
 }
 
 /** Why a raster was left as it is. */
@@ -49,16 +53,45 @@ export function rectifyPage(page: Page): Rectification | null {
 export function attemptRectification(page: Page): Rectification | Unrectified {
   const quick = quickReject(page);
   if (quick) return { reason: quick };
+
+  // First way: the page as the largest paper-white region (most pages, fast, and tested most).
   const plane = whitenessPlane(page);
   const outline = findPageOutline(page, plane);
-  if (!outline) return { reason: 'no page outline' };
-  const verdict = judgeOutline(outline, plane, page);
-  if (verdict.reason) return { reason: verdict.reason };
+  let white: string;
+  if (!outline) white = 'no page outline';
+  else {
+    const verdict = judgeOutline(outline, plane, page);
+    if (verdict.reason) white = verdict.reason;
+    else {
+      // A band printed to the page's edge stops the paper short of it: move such sides out.
+      const bleed = extendOverBleed(page, outline.quad);
+      const quad = bleed?.quad ?? outline.quad;
+      const estimate = estimateAspect(quad, page.width, page.height);
+      if (estimate.paper) return rectifyTo(page, quad, estimate, bleed ? polygonArea(quad) / (page.width * page.height) : verdict.coverage);
+      white = unknownProportions(estimate.measured);
+    }
+  }
 
-  // A band printed to the page's edge stops the paper short of it: move such sides out.
-  const bleed = extendOverBleed(page, outline.quad);
-  const quad = bleed?.quad ?? outline.quad;
-  const estimate = estimateAspect(quad, page.width, page.height);
+  // Second way: the page as four straight sides, whatever is printed on it and whatever lies around.
+  const sided = findPageBySides(page);
+  if (!sided) return { reason: `${white}; no four straight sides of a paper size` };
+  const verdict = judgeSides(sided, page);
+  if (verdict.reason) return { reason: `${white}; four sides, but ${verdict.reason}` };
+  return rectifyTo(page, sided.quad, estimateAspect(sided.quad, page.width, page.height), verdict.coverage);
+}
+
+/**
+ * Proportions that match no paper size: in photos, such a quadrilateral is almost always a part of
+ * the page (a white text panel beside a full-bleed photo, a photo printed on it), and rectifying
+ * to it would crop the page and lose what lies outside. An unusual card is declined with them:
+ * left as photographed, its perspective may be reported, which is the lesser harm.
+ */
+function unknownProportions(measured: number): string {
+  return `proportions ${measured.toFixed(3)} are no paper size`;
+}
+
+function rectifyTo(page: Page, quad: Quad, estimate: AspectEstimate, coverage: number): Rectification | Unrectified {
+  if (!estimate.paper) return { reason: unknownProportions(estimate.measured) };
   const side = (a: number, b: number) => Math.hypot(quad[b][0] - quad[a][0], quad[b][1] - quad[a][1]);
   // About the photo's own resolution: the nearer (longer) of the top and bottom sides.
   const width = Math.max(1, Math.round(Math.max(side(0, 1), side(3, 2))));
@@ -66,20 +99,15 @@ export function attemptRectification(page: Page): Rectification | Unrectified {
   const fileFromPage = rectangleToQuad(width, height, quad);
   const rgba = warpPage(page, fileFromPage, width, height);
   flattenIllumination(rgba, width, height);
-
-  let dpi: number | undefined;
-  if (estimate.paper) {
-    const mm = width > height ? estimate.paper.longMm : estimate.paper.shortMm;
-    dpi = width / (mm / 25.4);
-  }
+  const mm = width > height ? estimate.paper.longMm : estimate.paper.shortMm;
+  const dpi = width / (mm / 25.4);
   return {
-    page: { index: page.index, width, height, rgba, ...(dpi ? { dpi } : {}), textRuns: [] },
+    page: { index: page.index, width, height, rgba, dpi, textRuns: [] },
     fileFromPage,
     quad: quad.map(([x, y]) => [x, y]),
-    coverage: bleed ? polygonArea(quad) / (page.width * page.height) : verdict.coverage,
+    coverage,
     tiltDeg: estimate.tiltDeg,
     measuredAspect: estimate.measured,
-    paper: estimate.paper?.name ?? null,
+    paper: estimate.paper.name,
   };
 }
-

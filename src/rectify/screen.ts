@@ -3,8 +3,9 @@
 // fine, the worst outcome, so every test here must pass before a page is rectified, and the
 // cheapest ones run first.
 import type { Page } from '../types.ts';
-import { polygonArea, type Point } from '../image/homography.ts';
+import { polygonArea, type Point, type Quad } from '../image/homography.ts';
 import type { PageOutline } from './quad.ts';
+import type { SidedOutline } from './sides.ts';
 import { quantile, whitenessAt, type Plane } from './whiteness.ts';
 
 /** A phone photo is at least this many pixels on its short side. */
@@ -22,14 +23,19 @@ const MAX_RING_PAPER = 0.5;
 export const MIN_COVERAGE = 0.12;
 /** Sides within this angle of the photo's axes (and no perspective) mean a flat, upright page. */
 export const MIN_SKEW_DEG = 1.5;
-/** A page corner closer to the photo's border than this share of its short side may be cut. */
-const FRAME_MARGIN = 0.005;
+/**
+ * A page corner may lie this many pixels past the photo's border: a page that touches it is still
+ * whole to within a pixel (its sides were measured up to there); one further out is cut.
+ */
+const FRAME_MARGIN = 1;
 /** Corner angles of a page seen up to ~20° off-axis stay well inside this range, degrees. */
 const CORNER_ANGLES: [number, number] = [45, 135];
 /** Share of each side's places where the fitted edge was found (see edges.ts). */
-const MIN_SUPPORT = 0.6;
+export const MIN_SUPPORT = 0.6;
 /** Paper-to-background step across the weakest side, whiteness levels. */
 const MIN_CONTRAST = 20;
+/** Colour step (RGB distance) across the weakest side of a page found by its sides. */
+const MIN_COLOUR_CONTRAST = 25;
 /** Segmented paper area over the quadrilateral's: a page fills its outline. */
 const FILL_RANGE: [number, number] = [0.85, 1.1];
 /** Outside the page, at most this share may be as white as the paper (a desk, not more paper). */
@@ -42,6 +48,8 @@ const MIN_INSIDE_PAPER = 0.4;
  * *designed* with a tilted white card on a dark background from a photo of a page.
  */
 const MAX_SAME_VALUE = 0.5;
+/** The same over all of a page found by its sides, whatever is printed on it (ink is flat too when drawn). */
+const MAX_SAME_VALUE_ANY = 0.3;
 
 /**
  * Reasons a raster cannot be a phone photo of a page, from a few thousand pixels: too small,
@@ -88,21 +96,9 @@ export interface Verdict {
 
 /** Whether a found outline is a page photographed at an angle, worth rectifying. */
 export function judgeOutline(outline: PageOutline, plane: Plane, page: Page): Verdict {
-  const { width, height } = page;
-  const { quad } = outline;
-  const coverage = polygonArea(quad) / (width * height);
-  const skewDeg = Math.max(...quad.map((p, i) => axisDeviation(p, quad[(i + 1) % 4])));
-  const verdict = (reason: string | null): Verdict => ({ reason, coverage, skewDeg });
-
-  const margin = FRAME_MARGIN * Math.min(width, height);
-  if (quad.some(([x, y]) => x < margin || y < margin || x > width - margin || y > height - margin)) return verdict('a corner is at or beyond the border');
-  if (coverage < MIN_COVERAGE) return verdict(`covers ${pct(coverage)} of the image`);
-  for (let i = 0; i < 4; i++) {
-    const angle = cornerAngle(quad[(i + 3) % 4], quad[i], quad[(i + 1) % 4]);
-    if (angle < CORNER_ANGLES[0] || angle > CORNER_ANGLES[1]) return verdict(`corner angle ${angle.toFixed(0)}°`);
-  }
-  // A flat page needs no rectification, and flyers are full of upright rectangles.
-  if (skewDeg < MIN_SKEW_DEG) return verdict(`upright rectangle (sides within ${skewDeg.toFixed(2)}° of the axes)`);
+  const geometry = judgeGeometry(outline.quad, page);
+  const verdict = (reason: string | null): Verdict => ({ ...geometry, reason });
+  if (geometry.reason) return geometry;
   if (outline.support < MIN_SUPPORT) return verdict(`a side is only ${pct(outline.support)} straight edge`);
   if (outline.contrast < MIN_CONTRAST) return verdict(`page-to-background step ${outline.contrast.toFixed(0)}`);
   if (outline.fill < FILL_RANGE[0] || outline.fill > FILL_RANGE[1]) return verdict(`paper fills ${pct(outline.fill)} of the outline`);
@@ -110,8 +106,44 @@ export function judgeOutline(outline: PageOutline, plane: Plane, page: Page): Ve
   const { inside, outside } = paperShares(outline, plane);
   if (outside > MAX_OUTSIDE_PAPER) return verdict(`${pct(outside)} of the surroundings is as white as the paper`);
   if (inside < MIN_INSIDE_PAPER) return verdict(`only ${pct(inside)} of the page is paper-white`);
-  const same = sameValueShare(outline, page);
+  const same = sameValueShare(outline.quad, page, outline.threshold);
   if (same > MAX_SAME_VALUE) return verdict(`${pct(same)} of the paper is one exact colour: drawn, not photographed`);
+  return verdict(null);
+}
+
+/**
+ * Whether a page found by its four sides (sides.ts) is a page photographed at an angle. The tests
+ * of its shape and place are judgeOutline's; those that assume white paper (its fill of the
+ * outline, paper-white inside and not outside) cannot apply to a full-bleed print or a tinted
+ * sheet. What stands in for them is in how the sides were found: straight along their whole
+ * length, ending at the corners, the proportions a paper size's (checked by the caller).
+ */
+export function judgeSides(outline: SidedOutline, page: Page): Verdict {
+  const geometry = judgeGeometry(outline.quad, page);
+  const verdict = (reason: string | null): Verdict => ({ ...geometry, reason });
+  if (geometry.reason) return geometry;
+  if (outline.support < MIN_SUPPORT) return verdict(`a side is only ${pct(outline.support)} straight edge`);
+  if (outline.contrast < MIN_COLOUR_CONTRAST) return verdict(`page-to-background colour step ${outline.contrast.toFixed(0)}`);
+  const same = sameValueShare(outline.quad, page, -1);
+  if (same > MAX_SAME_VALUE_ANY) return verdict(`${pct(same)} of the page is one exact colour: drawn, not photographed`);
+  return verdict(null);
+}
+
+/** The tests of a quadrilateral's shape and place in the photo, common to both ways of finding it. */
+function judgeGeometry(quad: Quad, page: Page): Verdict {
+  const { width, height } = page;
+  const coverage = polygonArea(quad) / (width * height);
+  const skewDeg = Math.max(...quad.map((p, i) => axisDeviation(p, quad[(i + 1) % 4])));
+  const verdict = (reason: string | null): Verdict => ({ reason, coverage, skewDeg });
+
+  if (quad.some(([x, y]) => x < -FRAME_MARGIN || y < -FRAME_MARGIN || x > width + FRAME_MARGIN || y > height + FRAME_MARGIN)) return verdict('a corner is beyond the border');
+  if (coverage < MIN_COVERAGE) return verdict(`covers ${pct(coverage)} of the image`);
+  for (let i = 0; i < 4; i++) {
+    const angle = cornerAngle(quad[(i + 3) % 4], quad[i], quad[(i + 1) % 4]);
+    if (angle < CORNER_ANGLES[0] || angle > CORNER_ANGLES[1]) return verdict(`corner angle ${angle.toFixed(0)}°`);
+  }
+  // A flat page needs no rectification, and flyers are full of upright rectangles.
+  if (skewDeg < MIN_SKEW_DEG) return verdict(`upright rectangle (sides within ${skewDeg.toFixed(2)}° of the axes)`);
   return verdict(null);
 }
 
@@ -152,10 +184,13 @@ function paperShares(outline: PageOutline, plane: Plane): { inside: number; outs
   return { inside: inTotal ? inPaper / inTotal : 0, outside: outTotal ? outPaper / outTotal : 0 };
 }
 
-/** Share of the paper-white samples inside the quadrilateral that have its commonest exact RGB value. */
-function sameValueShare(outline: PageOutline, page: Page): number {
+/**
+ * Share of the samples inside the quadrilateral whiter than `threshold` (all of them for −1) that
+ * have their commonest exact RGB value.
+ */
+function sameValueShare(quad: Quad, page: Page, threshold: number): number {
   const { width, rgba } = page;
-  const [tl, tr, br, bl] = outline.quad;
+  const [tl, tr, br, bl] = quad;
   const counts = new Map<number, number>();
   let total = 0;
   const grid = 64;
@@ -166,7 +201,7 @@ function sameValueShare(outline: PageOutline, page: Page): number {
       const v = j / grid;
       const x = Math.floor((1 - v) * ((1 - u) * tl[0] + u * tr[0]) + v * ((1 - u) * bl[0] + u * br[0]));
       const y = Math.floor((1 - v) * ((1 - u) * tl[1] + u * tr[1]) + v * ((1 - u) * bl[1] + u * br[1]));
-      if (whitenessAt(rgba, width, x, y) <= outline.threshold) continue;
+      if (whitenessAt(rgba, width, x, y) <= threshold) continue;
       const k = (y * width + x) * 4;
       const key = (rgba[k] << 16) | (rgba[k + 1] << 8) | rgba[k + 2];
       counts.set(key, (counts.get(key) ?? 0) + 1);
