@@ -4,7 +4,7 @@
 import { REF_SCALE, type ReferenceModel } from '../charter/reference.ts';
 import { ELEMENT_IDS, type Charter, type ElementId, type PaletteEntry } from '../charter/schema.ts';
 import { hexToLab } from '../image/colour.ts';
-import { components } from '../image/components.ts';
+import { glyphsOf, medianHeight, findUpperParts, type UpperPart } from './glyphs.ts';
 import { dilate } from '../image/morphology.ts';
 import type { Lab } from '../types.ts';
 import { blurredArtwork } from './blur.ts';
@@ -30,8 +30,10 @@ export interface InspectionModel {
   inkZone: Uint8Array;
   /** Where the badge variants' pixels disagree (their texts), dilated by 2. */
   variantText: Uint8Array;
-  /** Height of the lowercase letters of each text element, in artwork units (see letterHeight). */
+  /** Height of the lowercase letters of each text element, in artwork units. */
   letterHeight: Record<'badge' | 'tagline', number>;
+  /** Each approved text's accents, dots and letter tops (glyphs.ts), by badge variant id and 'tagline'. */
+  upperParts: Record<string, UpperPart[]>;
   /** The partner's own logo, the one addition Article X allows. */
   partnerLogo?: PartnerLogo;
 }
@@ -58,32 +60,16 @@ export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerL
   const variantZone = dilate(variantText, ref.width, ref.height, 2);
   variantText.set(variantZone);
   const letterHeight = { badge: letterHeightOf(ref, 'badge'), tagline: letterHeightOf(ref, 'tagline') };
-  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, artworkLadder, edgeLadder, letterHeight, partnerLogo };
+  const upperParts: Record<string, UpperPart[]> = { tagline: findUpperParts(glyphsOf(ref, 'tagline', ref.variants[0].gray)) };
+  for (const v of ref.variants) upperParts[v.id] = findUpperParts(glyphsOf(ref, 'badge', v.gray));
+  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, artworkLadder, edgeLadder, letterHeight, upperParts, partnerLogo };
 }
 
 /**
- * The median height of the glyphs of a text element, over its badge variants (the smallest), in
- * artwork units: most glyphs of a French text are lowercase, so this is about its x-height, which
- * decides whether OCR can read it. Glyphs are the pixels of the element's box far from the box's
- * median grey: dark letters on a white ground for the tagline, white ones on the blue badge.
+ * The smallest median glyph height of a text element over the badge variants, in artwork units:
+ * about its x-height, which decides whether OCR can read it.
  */
 function letterHeightOf(ref: ReferenceModel, id: 'badge' | 'tagline'): number {
-  const [bx, by, bw, bh] = ref.charter.elements[id].box.map((v) => v * REF_SCALE);
-  const x0 = Math.max(0, Math.ceil(bx));
-  const y0 = Math.max(0, Math.ceil(by));
-  const w = Math.min(ref.width, Math.floor(bx + bw)) - x0;
-  const h = Math.min(ref.height, Math.floor(by + bh)) - y0;
-  let smallest = Infinity;
-  for (const variant of ref.variants) {
-    const grey = new Uint8Array(w * h);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) grey[y * w + x] = variant.gray.data[(y0 + y) * ref.width + x0 + x];
-    const median = [...grey].sort((a, b) => a - b)[grey.length >> 1];
-    const glyphs = grey.map((v) => (Math.abs(v - median) > 64 ? 1 : 0));
-    const heights = components(glyphs, w, h)
-      .filter((r) => r.area >= 4)
-      .map((r) => r.y1 - r.y0 + 1)
-      .sort((a, b) => a - b);
-    if (heights.length) smallest = Math.min(smallest, heights[heights.length >> 1]);
-  }
-  return Number.isFinite(smallest) ? smallest / REF_SCALE : 0;
+  const heights = ref.variants.map((v) => medianHeight(glyphsOf(ref, id, v.gray))).filter((h) => h > 0);
+  return heights.length ? Math.min(...heights) / REF_SCALE : 0;
 }
