@@ -19,8 +19,8 @@ export const judgedDpi = (stated: number | undefined): number =>
 /**
  * The logo's width in millimetres as the checker measures it: the scale along the artwork's own
  * x axis (src/inspect/geometry.ts decomposes page-from-artwork the same way, QR with that column
- * first) times the artwork width, at `dpi`. For a photographed page the scale is taken at the
- * artwork centre, where the perspective is averaged out.
+ * first) times the artwork width, at `dpi`, taken at the artwork centre (where a perspective map
+ * is averaged out). A photographed page is judged at its printed size (see groundTruth).
  */
 export function judgedWidthMm(fileFromArtwork: Mat3, dpi: number): number {
   const { width: W, height: H } = CHARTER.artwork;

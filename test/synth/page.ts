@@ -653,7 +653,9 @@ export function groundTruth(logo: PlacedLogo, page: number, render: GroundTruth[
   const visible = clipToConvex(clipToRect(onPage, 0, 0, PAGE_WIDTH, PAGE_HEIGHT), fileInPage);
   const visibleFraction = Math.round((polygonArea(visible) / polygonArea(onPage)) * 1e4) / 1e4;
   const fileFromArtwork = chain(transform, view.fileFromPage);
-  const widthMm = judgedWidthMm(fileFromArtwork, view.dpi);
+  // A photographed page is judged on the page itself, flattened to its paper size: the logo is as
+  // wide as it was printed. Any other file is judged on its own pixels at its stated resolution.
+  const widthMm = view.condition === 'photo' ? judgedWidthMm(transform, PAGE_DPI) : judgedWidthMm(fileFromArtwork, view.dpi);
   const omitted = new Set(spec.omit ?? []);
   const approved = CHARTER.badges.find((v) => v.text === spec.badgeText);
   const { violation, variant, badgeText, widthPx, addition, ...rest } = spec;
