@@ -5,7 +5,6 @@
 // edge (a pen on the page, a light object touching it).
 import type { Page } from '../types.ts';
 import type { Point } from '../image/homography.ts';
-import { interpolateRgb } from '../image/sample.ts';
 import { sampleWhiteness } from './whiteness.ts';
 
 export interface Line {
@@ -91,16 +90,8 @@ export function fitEdge(page: Page, a: Point, b: Point, inward: Point, range: nu
         for (let k = -1; k <= 1; k++) v += sampleWhiteness(page, bx + o * out[0] + k * tangent[0], by + o * out[1] + k * tangent[1]);
         profile[i] = v / 3;
       } else {
-        let [r, g, bl] = [0, 0, 0];
-        for (let k = -1; k <= 1; k++) {
-          const [cr, cg, cb] = interpolateRgb(page.rgba, page.width, page.height, bx + o * out[0] + k * tangent[0], by + o * out[1] + k * tangent[1]);
-          r += cr;
-          g += cg;
-          bl += cb;
-        }
-        profile[3 * i] = r / 3;
-        profile[3 * i + 1] = g / 3;
-        profile[3 * i + 2] = bl / 3;
+        profile[3 * i] = profile[3 * i + 1] = profile[3 * i + 2] = 0;
+        for (let k = -1; k <= 1; k++) addRgb(page, bx + o * out[0] + k * tangent[0], by + o * out[1] + k * tangent[1], profile, 3 * i, 1 / 3);
       }
     }
     let best = -1;
@@ -132,6 +123,32 @@ export function fitEdge(page: Page, a: Point, b: Point, inward: Point, range: nu
   const inliers = points.filter((p) => distance(line, p) <= INLIER).length;
   steps.sort((x, y) => x - y);
   return { line, support: inliers / SAMPLES, contrast: steps[steps.length >> 1] };
+}
+
+/**
+ * Adds weight × the bilinear RGB at (x, y) to out[at..at+2]: interpolateRgb's convention (pixel
+ * centres at i + ½, clamped at the borders) without its allocations, as fitEdge samples a few
+ * hundred thousand points per photo.
+ */
+function addRgb(page: Page, x: number, y: number, out: Float64Array, at: number, weight: number): void {
+  const { width, height, rgba } = page;
+  const fx = Math.min(Math.max(x - 0.5, 0), width - 1);
+  const fy = Math.min(Math.max(y - 0.5, 0), height - 1);
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
+  const x1 = Math.min(x0 + 1, width - 1);
+  const y1 = Math.min(y0 + 1, height - 1);
+  const ax = fx - x0;
+  const ay = fy - y0;
+  const w00 = (1 - ax) * (1 - ay) * weight;
+  const w10 = ax * (1 - ay) * weight;
+  const w01 = (1 - ax) * ay * weight;
+  const w11 = ax * ay * weight;
+  const k00 = (y0 * width + x0) * 4;
+  const k10 = (y0 * width + x1) * 4;
+  const k01 = (y1 * width + x0) * 4;
+  const k11 = (y1 * width + x1) * 4;
+  for (let c = 0; c < 3; c++) out[at + c] += rgba[k00 + c] * w00 + rgba[k10 + c] * w10 + rgba[k01 + c] * w01 + rgba[k11 + c] * w11;
 }
 
 export function distance(line: Line, p: Point): number {

@@ -7,12 +7,15 @@
 //         → judgeOutline (is it a page lying at an angle, with background around it?)
 //         → extendOverBleed (sides stopped short by print running to the page's edge)
 //         → estimateAspect (the page's true proportions, which must be a paper size's)
+//         → cornerEvidence (no side runs on past a corner: the page, not a part of it)
 //   else  → findPageBySides (four long straight colour edges closing into a paper-size page:
-//           full-bleed print, tinted paper, white things around) → judgeSides → estimateAspect
+//           full-bleed print, tinted paper, white things around; the same two tests)
+//         → judgeSides
 //         → warpPage → flattenIllumination
 import type { Homography, Page } from '../types.ts';
 import { estimateAspect, type AspectEstimate } from './aspect.ts';
 import { extendOverBleed } from './bleed.ts';
+import { cornerEvidence, MAX_RUNS_ON } from './corners.ts';
 import { polygonArea, rectangleToQuad, type Quad } from '../image/homography.ts';
 import { flattenIllumination } from './illumination.ts';
 import { findPageOutline } from './quad.ts';
@@ -67,8 +70,10 @@ export function attemptRectification(page: Page): Rectification | Unrectified {
       const bleed = extendOverBleed(page, outline.quad);
       const quad = bleed?.quad ?? outline.quad;
       const estimate = estimateAspect(quad, page.width, page.height);
-      if (estimate.paper) return rectifyTo(page, quad, estimate, bleed ? polygonArea(quad) / (page.width * page.height) : verdict.coverage);
-      white = unknownProportions(estimate.measured);
+      const runsOn = runsOnPastCorner(page, quad);
+      if (!estimate.paper) white = unknownProportions(estimate.measured);
+      else if (runsOn) white = runsOn;
+      else return rectifyTo(page, quad, estimate, bleed ? polygonArea(quad) / (page.width * page.height) : verdict.coverage);
     }
   }
 
@@ -88,6 +93,18 @@ export function attemptRectification(page: Page): Rectification | Unrectified {
  */
 function unknownProportions(measured: number): string {
   return `proportions ${measured.toFixed(3)} are no paper size`;
+}
+
+/**
+ * Why a quadrilateral is a part of the page rather than the page, from its corners: a side that
+ * runs on past one (corners.ts). A white panel beside a full-bleed band may well have a paper's
+ * proportions.
+ */
+function runsOnPastCorner(page: Page, quad: Quad): string | null {
+  const { runsOn } = cornerEvidence(page, quad);
+  const worst = runsOn.indexOf(Math.max(...runsOn));
+  if (runsOn[worst] <= MAX_RUNS_ON) return null;
+  return `a side runs on past the ${['top-left', 'top-right', 'bottom-right', 'bottom-left'][worst]} corner: a part of the page`;
 }
 
 function rectifyTo(page: Page, quad: Quad, estimate: AspectEstimate, coverage: number): Rectification | Unrectified {

@@ -11,6 +11,7 @@ import { estimateAspect } from './aspect.ts';
 import { fitEdge, intersect, type EdgeFit } from './edges.ts';
 import { polygonArea, type Point, type Quad } from '../image/homography.ts';
 import { clockwiseFromTopLeft } from './quad.ts';
+import { cornerEvidence, MAX_RUNS_ON } from './corners.ts';
 import { MIN_COVERAGE, MIN_SUPPORT } from './screen.ts';
 import { along, colourEdges, colourPlane, presence, straightEdges, type StraightEdge } from './straight.ts';
 
@@ -22,12 +23,14 @@ export interface SidedOutline {
   contrast: number;
   /** Share of the weakest side's length, on the downscaled photo, where its straight edge is present. */
   presence: number;
+  /** The largest share of places past a corner where a side's line is still an edge (see corners.ts). */
+  runsOn: number;
 }
 
 /** A page side is present along at least this share of its length on the downscaled photo. */
-const MIN_PRESENCE = 0.75;
+const MIN_PRESENCE = 0.6;
 /** ...and along at least this share of the END_SHARE of it at each end. */
-const MIN_END_PRESENCE = 0.75;
+const MIN_END_PRESENCE = 0.4;
 const END_SHARE = 0.1;
 /**
  * At most this many open corners (see Candidate): a textured desk now and then passes for a
@@ -55,19 +58,19 @@ export function findPageBySides(page: Page): SidedOutline | null {
   const short = Math.min(plane.width, plane.height);
   const lines = straightEdges(edges, MIN_VOTES * short, MIN_SIDE_SHARE * MIN_PRESENCE * short, MAX_EDGES);
   const { step } = plane;
-  const failed: Point[][] = [];
+  let tried = 0;
   for (const candidate of quadrilaterals(lines, plane.width, plane.height)) {
+    if (candidate.openCorners > MAX_OPEN_CORNERS) continue;
     const quad = candidate.corners.map(([x, y]) => [x * step, y * step]) as Quad;
     if (!estimateAspect(quad, page.width, page.height).paper) continue;
-    // Inside a larger candidate that failed: most likely a part of that page (a panel, a photo
-    // printed on it) sharing some of its sides, which happens to have a paper's proportions.
-    if (failed.some((f) => candidate.corners.every((p) => insideConvex(f, p, 2)))) continue;
-    if (candidate.openCorners > MAX_OPEN_CORNERS) break;
-    if (failed.length >= MAX_REFINED) break;
+    if (tried++ >= MAX_REFINED) break;
     const refined = refine(page, quad, step);
-    // Re-measured, the sides must still be straight edges and still make a paper size.
-    if (refined && refined.support >= MIN_SUPPORT && estimateAspect(refined.quad, page.width, page.height).paper) return { ...refined, presence: candidate.presence };
-    failed.push(candidate.corners);
+    // Re-measured, the sides must still be straight edges and still make a paper size, and no
+    // side may run on past a corner.
+    if (!refined || refined.support < MIN_SUPPORT || !estimateAspect(refined.quad, page.width, page.height).paper) continue;
+    const runsOn = Math.max(...cornerEvidence(page, refined.quad).runsOn);
+    if (runsOn > MAX_RUNS_ON) continue;
+    return { ...refined, presence: candidate.presence, runsOn };
   }
   return null;
 }
@@ -103,6 +106,15 @@ export function quadrilaterals(lines: StraightEdge[], width: number, height: num
   const out: Candidate[] = [];
   // A page may touch the photo's border: corners within a plane pixel past it are kept.
   const inside = ([x, y]: Point) => x >= -1 && y >= -1 && x <= width + 1 && y <= height + 1;
+  // Where each two lines meet, if inside the plane.
+  const n = lines.length;
+  const meets: Array<Point | null> = new Array(n * n).fill(null);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const p = intersect(lines[i].line, lines[j].line);
+      if (p && inside(p)) meets[i * n + j] = meets[j * n + i] = p;
+    }
+  }
   for (let p = 0; p < pairs.length; p++) {
     for (let q = p + 1; q < pairs.length; q++) {
       const [a, b] = pairs[p];
@@ -116,8 +128,8 @@ export function quadrilaterals(lines: StraightEdge[], width: number, height: num
       const ring = [a, d, b, c];
       const corners: Point[] = [];
       for (let k = 0; k < 4; k++) {
-        const corner = intersect(lines[ring[(k + 3) % 4]].line, lines[ring[k]].line);
-        if (!corner || !inside(corner)) break;
+        const corner = meets[ring[(k + 3) % 4] * n + ring[k]];
+        if (!corner) break;
         corners.push(corner);
       }
       if (corners.length < 4 || !isConvex(corners)) continue;
@@ -142,18 +154,7 @@ export function quadrilaterals(lines: StraightEdge[], width: number, height: num
       out.push({ corners: clockwiseFromTopLeft(corners), area, presence: weakest, openCorners: continues.filter(Boolean).length });
     }
   }
-  // The page's corners first, then the largest.
-  return out.sort((x, y) => x.openCorners - y.openCorners || y.area - x.area);
-}
-
-/** Whether p lies inside the convex polygon (clockwise on screen) or within `tolerance` of it. */
-function insideConvex(polygon: Point[], p: Point, tolerance: number): boolean {
-  return polygon.every((a, i) => {
-    const b = polygon[(i + 1) % polygon.length];
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    // Clockwise on screen (y down): the inside is to the right of a→b.
-    return ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) / len >= -tolerance;
-  });
+  return out.sort((x, y) => y.area - x.area);
 }
 
 function isConvex(corners: Point[]): boolean {
@@ -174,7 +175,7 @@ function isConvex(corners: Point[]): boolean {
  * Each side re-measured at full resolution as the steepest colour step near it (edges.ts), twice:
  * first within a few plane pixels, then polishing; the corners are where the fitted sides meet.
  */
-function refine(page: Page, start: Quad, step: number): Omit<SidedOutline, 'presence'> | null {
+function refine(page: Page, start: Quad, step: number): Omit<SidedOutline, 'presence' | 'runsOn'> | null {
   let quad = start;
   let fits: EdgeFit[] = [];
   for (const range of [1.5 * step + 3, 3]) {

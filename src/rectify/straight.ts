@@ -195,20 +195,10 @@ export function straightEdges(edges: EdgeMap, minVotes: number, minPresent: numb
     cos[t] = Math.cos((t * Math.PI) / ANGLE_BINS);
     sin[t] = Math.sin((t * Math.PI) / ANGLE_BINS);
   }
-  let total = 0;
-  for (let k = 0; k < w * h; k++) if (strength[k]) total++;
-  // Edge pixels: centre coordinates and gradient direction.
-  const px = new Float32Array(total);
-  const py = new Float32Array(total);
-  const pn = new Float32Array(total);
-  for (let k = 0, i = 0; k < w * h; k++) {
+  for (let k = 0; k < w * h; k++) {
     if (!strength[k]) continue;
-    px[i] = (k % w) + 0.5;
-    py[i] = Math.floor(k / w) + 0.5;
-    pn[i] = normal[k];
-    const x = px[i] - cx;
-    const y = py[i] - cy;
-    i++;
+    const x = (k % w) + 0.5 - cx;
+    const y = Math.floor(k / w) + 0.5 - cy;
     const centre = Math.round((normal[k] * ANGLE_BINS) / Math.PI);
     for (let d = -VOTE_SPREAD; d <= VOTE_SPREAD; d++) {
       let t = centre + d;
@@ -248,6 +238,9 @@ export function straightEdges(edges: EdgeMap, minVotes: number, minPresent: numb
   }
   peaks.sort((a, b) => b.v - a.v);
   const out: StraightEdge[] = [];
+  // Marks pixels already taken as members in the current pass.
+  const stamp = new Uint32Array(w * h);
+  let mark = 0;
   for (const peak of peaks) {
     if (out.length >= count) break;
     const theta = (peak.t * Math.PI) / ANGLE_BINS;
@@ -256,14 +249,7 @@ export function straightEdges(edges: EdgeMap, minVotes: number, minPresent: numb
     let line: Line = { point: [cx + rho * Math.cos(theta), cy + rho * Math.sin(theta)], direction: [-Math.sin(theta), Math.cos(theta)] };
     // Refined by total least squares on the edge pixels along it that agree with it.
     for (let pass = 0; pass < 2; pass++) {
-      const [dx, dy] = line.direction;
-      const lineNormal = Math.atan2(dx, -dy);
-      const members: Point[] = [];
-      for (let i = 0; i < total; i++) {
-        const d = (px[i] - line.point[0]) * dy - (py[i] - line.point[1]) * dx;
-        if (d > NEAR || d < -NEAR || angleBetween(pn[i], lineNormal) > NORMAL_AGREEMENT) continue;
-        members.push([px[i], py[i]]);
-      }
+      const members = membersOf(edges, line, stamp, ++mark);
       if (members.length < 2 || members.length < peak.v / 4) break;
       line = fitLine(members);
     }
@@ -273,6 +259,52 @@ export function straightEdges(edges: EdgeMap, minVotes: number, minPresent: numb
     out.push(traced);
   }
   return out;
+}
+
+/** Edge pixels within NEAR of the line whose direction agrees with it, found by walking along it. */
+function membersOf(edges: EdgeMap, line: Line, stamp: Uint32Array, mark: number): Point[] {
+  const { width: w, height: h, strength, normal } = edges;
+  const [dx, dy] = line.direction;
+  const lineNormal = Math.atan2(dx, -dy);
+  const { lo, hi } = extent(line, w, h);
+  const members: Point[] = [];
+  for (let t = lo; t < hi; t += 0.5) {
+    const x = line.point[0] + t * dx;
+    const y = line.point[1] + t * dy;
+    for (let o = -NEAR; o <= NEAR; o += 0.5) {
+      const xi = Math.floor(x + o * dy);
+      const yi = Math.floor(y - o * dx);
+      if (xi < 0 || yi < 0 || xi >= w || yi >= h) continue;
+      const k = yi * w + xi;
+      if (stamp[k] === mark || !strength[k]) continue;
+      stamp[k] = mark;
+      const cx = xi + 0.5;
+      const cy = yi + 0.5;
+      const d = (cx - line.point[0]) * dy - (cy - line.point[1]) * dx;
+      if (Math.abs(d) > NEAR || angleBetween(normal[k], lineNormal) > NORMAL_AGREEMENT) continue;
+      members.push([cx, cy]);
+    }
+  }
+  return members;
+}
+
+/** Parameter range along the line where it is inside a w × h plane (empty: lo ≥ hi). */
+function extent(line: Line, w: number, h: number): { lo: number; hi: number } {
+  const [px, py] = line.point;
+  const [dx, dy] = line.direction;
+  let lo = -Infinity;
+  let hi = Infinity;
+  for (const [p, d, size] of [[px, dx, w], [py, dy, h]] as const) {
+    if (Math.abs(d) < 1e-12) {
+      if (p < 0 || p > size) return { lo: 0, hi: -1 };
+      continue;
+    }
+    const a = (0 - p) / d;
+    const b = (size - p) / d;
+    lo = Math.max(lo, Math.min(a, b));
+    hi = Math.min(hi, Math.max(a, b));
+  }
+  return { lo, hi };
 }
 
 /** Angle between two undirected directions, radians in [0, π/2]. */
@@ -295,19 +327,7 @@ function trace(edges: EdgeMap, line: Line, minEdge: number): StraightEdge {
   const [px, py] = line.point;
   const [dx, dy] = line.direction;
   const lineNormal = Math.atan2(dx, -dy);
-  // Parameter range where the line is inside the plane.
-  let lo = -Infinity;
-  let hi = Infinity;
-  for (const [p, d, size] of [[px, dx, w], [py, dy, h]] as const) {
-    if (Math.abs(d) < 1e-12) {
-      if (p < 0 || p > size) [lo, hi] = [0, -1];
-      continue;
-    }
-    const a = (0 - p) / d;
-    const b = (size - p) / d;
-    lo = Math.max(lo, Math.min(a, b));
-    hi = Math.min(hi, Math.max(a, b));
-  }
+  const { lo, hi } = extent(line, w, h);
   const n = Math.max(0, Math.floor(hi - lo));
   const prefix = new Uint32Array(n + 1);
   const ridgePrefix = new Uint32Array(n + 1);
@@ -315,7 +335,9 @@ function trace(edges: EdgeMap, line: Line, minEdge: number): StraightEdge {
     const t = lo + i + 0.5;
     const x = px + t * dx;
     const y = py + t * dy;
-    let present = 0;
+    // The gradient is not known on the plane's outer ring of pixels: a page touching the photo's
+    // border is taken as present there, never as carried on.
+    let present = x < 1.5 || y < 1.5 || x > w - 1.5 || y > h - 1.5 ? 1 : 0;
     let ridge = 0;
     for (let o = -NEAR; o <= NEAR; o += 0.5) {
       const xi = Math.floor(x + o * dy);

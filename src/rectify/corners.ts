@@ -1,0 +1,127 @@
+// Is each corner of a found quadrilateral a corner of the page? At a page's corner both sides
+// run up to it and stop: beyond lies the desk. A part of the page that happens to have a paper's
+// proportions (a white panel beside a full-bleed photo, the photo itself) has corners where its
+// own edge meets the page's sides, which run on past them; a quadrilateral reaching past the page
+// onto a line of the desk has sides that stop short of its corners. Measured at full resolution
+// as the colour step across each side's line just before and just past each corner.
+import type { Page } from '../types.ts';
+import type { Point, Quad } from '../image/homography.ts';
+
+/** A side whose line is still an edge at more than this share of the places past a corner runs on past it. */
+export const MAX_RUNS_ON = 0.5;
+
+export interface CornerEvidence {
+  /** Per corner (TL, TR, BR, BL): share of the places just before it where both sides are edges. */
+  reaches: number[];
+  /** Per corner: the larger, over its two sides, of the share of places past it where the side's line is still an edge. */
+  runsOn: number[];
+}
+
+/** Places measured along each stretch, and where the stretch lies: from GAP past or before the corner, for REACH. */
+const PLACES = 16;
+/** Pixels left out at the corner itself (the other side's edge and the blur of the corner). */
+const GAP = 4;
+/** Length of the stretch: this share of the side, at least MIN_REACH pixels. */
+const REACH_SHARE = 0.08;
+const MIN_REACH = 12;
+/**
+ * There is an edge on the line at a place when the steepest colour step (RGB distance between the
+ * means over 1.5 px either side) within ±SEARCH px of it is at least MIN_STEP and within ±NEAR px.
+ */
+const MIN_STEP = 20;
+const SEARCH = 4;
+const NEAR = 0.75;
+
+export function cornerEvidence(page: Page, quad: Quad): CornerEvidence {
+  const reaches: number[] = [];
+  const runsOn: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    const corner = quad[k];
+    const prev = quad[(k + 3) % 4];
+    const next = quad[(k + 1) % 4];
+    // Directions pointing away from the corner along each side, into the side.
+    const intoA = unit(prev, corner);
+    const intoB = unit(next, corner);
+    const lengthA = Math.hypot(prev[0] - corner[0], prev[1] - corner[1]);
+    const lengthB = Math.hypot(next[0] - corner[0], next[1] - corner[1]);
+    const reachA = Math.max(MIN_REACH, REACH_SHARE * lengthA);
+    const reachB = Math.max(MIN_REACH, REACH_SHARE * lengthB);
+    reaches.push(Math.min(edgeShare(page, corner, intoA, reachA), edgeShare(page, corner, intoB, reachB)));
+    const pastA: Point = [-intoA[0], -intoA[1]];
+    const pastB: Point = [-intoB[0], -intoB[1]];
+    runsOn.push(Math.max(edgeShare(page, corner, pastA, reachA), edgeShare(page, corner, pastB, reachB)));
+  }
+  return { reaches, runsOn };
+}
+
+function unit(to: Point, from: Point): Point {
+  const len = Math.hypot(to[0] - from[0], to[1] - from[1]);
+  return [(to[0] - from[0]) / len, (to[1] - from[1]) / len];
+}
+
+/**
+ * Share of PLACES places from GAP to GAP + reach along `direction` from the corner where a colour
+ * step of at least MIN_STEP lies across the line within NEAR of it. Places outside the photo do
+ * not count as edges (a page touching the border does not run on past it).
+ */
+function edgeShare(page: Page, corner: Point, direction: Point, reach: number): number {
+  const { width, height } = page;
+  const normal: Point = [-direction[1], direction[0]];
+  const step = 0.5;
+  const half = 3; // samples of the window on each side: 1.5 px
+  const span = SEARCH + half * step + step;
+  const count = Math.round((2 * span) / step) + 1;
+  const profile = new Float64Array(count * 3);
+  let found = 0;
+  for (let p = 0; p < PLACES; p++) {
+    const s = GAP + (reach * (p + 0.5)) / PLACES;
+    const cx = corner[0] + s * direction[0];
+    const cy = corner[1] + s * direction[1];
+    if (cx < 1 || cy < 1 || cx > width - 1 || cy > height - 1) continue;
+    for (let i = 0; i < count; i++) {
+      const o = -span + i * step;
+      sampleRgb(page, cx + o * normal[0], cy + o * normal[1], profile, 3 * i);
+    }
+    let best = 0;
+    let bestAt = Infinity;
+    for (let i = half; i < count - half; i++) {
+      const o = -span + i * step;
+      if (Math.abs(o) > SEARCH) continue;
+      let sum = 0;
+      for (let c = 0; c < 3; c++) {
+        let before = 0;
+        let after = 0;
+        for (let w = 1; w <= half; w++) {
+          before += profile[3 * (i - w) + c];
+          after += profile[3 * (i + w) + c];
+        }
+        sum += ((before - after) / half) ** 2;
+      }
+      if (Math.sqrt(sum) > best) [best, bestAt] = [Math.sqrt(sum), o];
+    }
+    // The steepest step nearby must lie on the line: a textured desk has steps everywhere, at
+    // random offsets; a side carried on has its own, where the line says.
+    if (best >= MIN_STEP && Math.abs(bestAt) <= NEAR) found++;
+  }
+  return found / PLACES;
+}
+
+/** Bilinear RGB at a continuous position (pixel centres at i + ½), clamped at the borders, into out[at..at+2]. */
+function sampleRgb(page: Page, x: number, y: number, out: Float64Array, at: number): void {
+  const { width, height, rgba } = page;
+  const fx = Math.min(Math.max(x - 0.5, 0), width - 1);
+  const fy = Math.min(Math.max(y - 0.5, 0), height - 1);
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
+  const x1 = Math.min(x0 + 1, width - 1);
+  const y1 = Math.min(y0 + 1, height - 1);
+  const ax = fx - x0;
+  const ay = fy - y0;
+  const k00 = (y0 * width + x0) * 4;
+  const k10 = (y0 * width + x1) * 4;
+  const k01 = (y1 * width + x0) * 4;
+  const k11 = (y1 * width + x1) * 4;
+  for (let c = 0; c < 3; c++) {
+    out[at + c] = (rgba[k00 + c] * (1 - ax) + rgba[k10 + c] * ax) * (1 - ay) + (rgba[k01 + c] * (1 - ax) + rgba[k11 + c] * ax) * ay;
+  }
+}
