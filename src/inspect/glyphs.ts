@@ -11,18 +11,22 @@ import type { Gray } from '../image/raster.ts';
  * tagline, white ones on the blue badge).
  */
 export function glyphsOf(ref: ReferenceModel, id: 'badge' | 'tagline', gray: Gray): Region[] {
+  return components(glyphMask(ref, id, gray), ref.width, ref.height).filter((r) => r.area >= 2);
+}
+
+/** The glyph pixels of a text element in one artwork raster (see glyphsOf), over the whole raster. */
+export function glyphMask(ref: ReferenceModel, id: 'badge' | 'tagline', gray: Gray): Uint8Array {
   const [bx, by, bw, bh] = ref.charter.elements[id].box.map((v) => v * REF_SCALE);
   const x0 = Math.max(0, Math.ceil(bx));
   const y0 = Math.max(0, Math.ceil(by));
-  const w = Math.min(ref.width, Math.floor(bx + bw)) - x0;
-  const h = Math.min(ref.height, Math.floor(by + bh)) - y0;
-  const grey = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) grey[y * w + x] = gray.data[(y0 + y) * ref.width + x0 + x];
-  const median = [...grey].sort((a, b) => a - b)[grey.length >> 1];
-  const ink = grey.map((v) => (Math.abs(v - median) > 64 ? 1 : 0));
-  return components(ink, w, h)
-    .filter((r) => r.area >= 2)
-    .map((r) => ({ ...r, x0: r.x0 + x0, x1: r.x1 + x0, y0: r.y0 + y0, y1: r.y1 + y0 }));
+  const x1 = Math.min(ref.width, Math.floor(bx + bw));
+  const y1 = Math.min(ref.height, Math.floor(by + bh));
+  const values: number[] = [];
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) values.push(gray.data[y * ref.width + x]);
+  const median = values.sort((a, b) => a - b)[values.length >> 1];
+  const mask = new Uint8Array(ref.width * ref.height);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (Math.abs(gray.data[y * ref.width + x] - median) > 64) mask[y * ref.width + x] = 1;
+  return mask;
 }
 
 /** Median glyph height, reference pixels: most glyphs of a French text are lowercase, so about its x-height. */

@@ -5,14 +5,14 @@
 import pixelmatch from 'pixelmatch';
 import { REF_SCALE, type ReferenceModel, type VariantRaster } from '../charter/reference.ts';
 import { ELEMENT_IDS, type ElementId } from '../charter/schema.ts';
-import { deltaE2000, hexToRgb, rgbToLab } from '../image/colour.ts';
+import { deltaE2000, hexToRgb, medianColour, rgbToLab } from '../image/colour.ts';
 import { blurRgba } from '../image/blur.ts';
 import { components, type Region } from '../image/components.ts';
 import { mapBox, roundBox } from '../image/homography.ts';
 import { dilate, erodeMask, maxFilter } from '../image/morphology.ts';
 import { correlation } from '../image/stats.ts';
 import { beyond } from '../image/stats.ts';
-import type { AdditionRegion, BBox, ElementMeasurement } from '../types.ts';
+import type { AdditionRegion, BBox, ElementMeasurement, Lab } from '../types.ts';
 import type { InspectionModel } from './model.ts';
 
 /** Edge strength (blurred |dx|+|dy| of luma) of a mark's outline; JPEG q40 blocking stays under 15. */
@@ -28,14 +28,16 @@ const SPECK_PIXELS_PER_NOISE = 5;
 const KNOWN_EDGE = 10;
 /** Fewest differing pixels (reference raster) a mark is made of. */
 const MIN_MARK_PIXELS = 30;
-/** A mark pixel within this CIEDE2000 of a text's own ink is drawn in that ink… */
+/** A mark pixel within this CIEDE2000 of a text's own ink, or of its ground, is drawn in it. */
 const OWN_INK = 15;
 /**
- * …and a mark with this share of such pixels is the text's wording changed. Measured on generated
- * sets: changed words 0.27–0.70 of their marks' pixels, stars, stickers and scribbles in foreign
- * inks 0.00.
+ * A change of wording is made of the text's ink and of bare ground where letters were: at least
+ * this share of its pixels are one or the other, and at least LETTERS_GONE of them are letters
+ * gone. Stars, stickers and scribbles in foreign inks have neither; a word or a ® added over the
+ * ground has ink but no letter gone.
  */
-const OWN_INK_SHARE = 0.15;
+const WORDING_SHARE = 0.5;
+const LETTERS_GONE = 0.05;
 
 /** The partner's own logo as grey, resized (see check.ts loadPartnerLogo). */
 export interface PartnerLogo {
@@ -117,12 +119,14 @@ export function foreignMarks(
 }
 
 /**
- * Mark pixels, less the regions drawn in the ink of the text element they lie in. A changed word
- * differs from the artwork both where new letters are (in the text's ink) and where old ones were
- * (in the ground's colour): a region with a good share of the text's own ink is a change of wording.
+ * Mark pixels, less the regions that are a change of wording. A changed word differs from the
+ * artwork both where new letters are (in the text's ink) and where old ones were (letters gone):
+ * a region with a good share of the text's own ink and some of the artwork's letters gone is a
+ * change of wording. Ink added over the ground with no letter gone (a ® after the tagline, in its
+ * blue) is an addition.
  */
 export function foreignInkPixels(model: InspectionModel, marks: Marks, registered: Uint8Array, elements: Record<ElementId, ElementMeasurement>): Uint8Array {
-  const { ref, charter, palette } = model;
+  const { ref, charter, palette, textGlyphs } = model;
   const out = new Uint8Array(marks.pixels);
   // An ink too thin to measure on the text itself is taken where the same palette entry was measured.
   const measuredAnywhere = (name: string) => Object.values(elements).flatMap((e) => e.colours).find((c) => c.expected === name)?.measured;
@@ -134,8 +138,10 @@ export function foreignInkPixels(model: InspectionModel, marks: Marks, registere
     const inks = charter.elements[id].colours.map(
       (name) => elements[id].colours.find((c) => c.expected === name)?.measured ?? measuredAnywhere(name) ?? palette[name].lab,
     );
+    const ground = groundColour(model, id, registered, marks.pixels);
     let total = 0;
     let own = 0;
+    let gone = 0;
     for (let y = r.y0; y <= r.y1; y++) {
       for (let x = r.x0; x <= r.x1; x++) {
         const i = y * ref.width + x;
@@ -143,13 +149,29 @@ export function foreignInkPixels(model: InspectionModel, marks: Marks, registere
         total++;
         const lab = rgbToLab({ r: registered[i * 4], g: registered[i * 4 + 1], b: registered[i * 4 + 2] });
         if (inks.some((ink) => deltaE2000(lab, ink) < OWN_INK)) own++;
+        // Where the artwork has a letter, the page shows the bare ground: that letter is gone.
+        if (textGlyphs[id][i] && deltaE2000(lab, ground) < OWN_INK) gone++;
       }
     }
-    if (total && own / total >= OWN_INK_SHARE) {
+    if (total && gone >= LETTERS_GONE * total && own + gone >= WORDING_SHARE * total) {
       for (let y = r.y0; y <= r.y1; y++) for (let x = r.x0; x <= r.x1; x++) out[y * ref.width + x] = 0;
     }
   }
   return out;
+}
+
+/** Median colour of the ground between a text's letters on the page, away from marks. */
+function groundColour(model: InspectionModel, id: 'badge' | 'tagline', registered: Uint8Array, marked: Uint8Array): Lab {
+  const { ref, charter, textGlyphs } = model;
+  const [bx, by, bw, bh] = charter.elements[id].box.map((v) => v * REF_SCALE);
+  const ground = new Uint8Array(ref.width * ref.height);
+  for (let y = Math.max(0, Math.ceil(by)); y < Math.min(ref.height, Math.floor(by + bh)); y++) {
+    for (let x = Math.max(0, Math.ceil(bx)); x < Math.min(ref.width, Math.floor(bx + bw)); x++) {
+      const i = y * ref.width + x;
+      if (!marked[i] && !textGlyphs[id][i] && registered[i * 4 + 3]) ground[i] = 1;
+    }
+  }
+  return rgbToLab(medianColour(registered, ground).rgb);
 }
 
 /** Mark regions large enough to see, as additions on the page, less those another rule explains. */

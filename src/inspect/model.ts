@@ -4,7 +4,7 @@
 import { REF_SCALE, type ReferenceModel } from '../charter/reference.ts';
 import { ELEMENT_IDS, type Charter, type ElementId, type PaletteEntry } from '../charter/schema.ts';
 import { hexToLab } from '../image/colour.ts';
-import { glyphsOf, medianHeight, findUpperParts, type UpperPart } from './glyphs.ts';
+import { findUpperParts, glyphMask, glyphsOf, medianHeight, type UpperPart } from './glyphs.ts';
 import { dilate } from '../image/morphology.ts';
 import type { Lab } from '../types.ts';
 import { blurredArtwork } from './blur.ts';
@@ -32,6 +32,8 @@ export interface InspectionModel {
   variantText: Uint8Array;
   /** Height of the lowercase letters of each text element, in artwork units. */
   letterHeight: Record<'badge' | 'tagline', number>;
+  /** Where any approved text draws its letters (glyphs.ts), per text element. */
+  textGlyphs: Record<'badge' | 'tagline', Uint8Array>;
   /** Each approved text's accents, dots and letter tops (glyphs.ts), by badge variant id and 'tagline'. */
   upperParts: Record<string, UpperPart[]>;
   /** The partner's own logo, the one addition Article X allows. */
@@ -62,7 +64,9 @@ export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerL
   const letterHeight = { badge: letterHeightOf(ref, 'badge'), tagline: letterHeightOf(ref, 'tagline') };
   const upperParts: Record<string, UpperPart[]> = { tagline: findUpperParts(glyphsOf(ref, 'tagline', ref.variants[0].gray)) };
   for (const v of ref.variants) upperParts[v.id] = findUpperParts(glyphsOf(ref, 'badge', v.gray));
-  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, artworkLadder, edgeLadder, letterHeight, upperParts, partnerLogo };
+  const textGlyphs = { tagline: glyphMask(ref, 'tagline', ref.variants[0].gray), badge: new Uint8Array(ref.width * ref.height) };
+  for (const v of ref.variants) glyphMask(ref, 'badge', v.gray).forEach((g, i) => (textGlyphs.badge[i] ||= g));
+  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, artworkLadder, edgeLadder, letterHeight, textGlyphs, upperParts, partnerLogo };
 }
 
 /**

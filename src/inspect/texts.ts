@@ -29,6 +29,8 @@ import type { Ocr } from './ocr.ts';
 export function textThreshold(widthPx: number): number {
   return Math.min(0.97, 0.86 + 0.0005 * widthPx);
 }
+/** Share of a tile that must show (not hidden, on the page) for it to be judged. */
+const TILE_SHOWN = 0.95;
 /** …and the best approved text must beat every other one by this much (next-best badge ≤ 0.61). */
 const TEXT_MARGIN = 0.15;
 /**
@@ -287,8 +289,9 @@ export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box
           max = Math.max(max, artwork[i]);
         }
       }
-      // A tile that is blank in the artwork, or mostly hidden by a mark, says nothing.
-      if (max - min < 64 || kept * 2 < (ty1 - ty0) * (tx1 - tx0)) continue;
+      // A tile that is blank in the artwork, or partly hidden (a foreign mark over it, the page
+      // edge through it), says nothing of the wording: what hides it is another rule's finding.
+      if (max - min < 64 || kept < TILE_SHOWN * (ty1 - ty0) * (tx1 - tx0)) continue;
       worst = Math.min(worst, Math.abs(correlation(page, artwork, tile)));
       judged++;
     }
