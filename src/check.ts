@@ -11,7 +11,7 @@ import { checkDocument, checkLogo } from './rules/index.ts';
 import type { DateSource } from './rules/index.ts';
 import { mapBox, roundBox } from './image/homography.ts';
 import { rectifyPage } from './rectify/index.ts';
-import type { CheckOptions, FileResult, Homography, LogoMeasurement, LogoResult, PageResult, SourceDocument } from './types.ts';
+import type { CheckOptions, FileResult, Homography, LogoMeasurement, LogoResult, Page, PageResult, SourceDocument } from './types.ts';
 
 export interface Checker {
   /** Never throws for a bad file: it comes back with status 'error' and what went wrong. */
@@ -33,31 +33,44 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
   const partner = options.partnerLogo ? await loadPartnerLogo(options.partnerLogo) : undefined;
   const inspector: Inspector = createInspector(detector.reference, ocr, partner);
 
+  /** The logos of one page, judged; `fileFromPage` puts their boxes back in the file's pixels. */
+  async function logosOn(page: Page, fileFromPage?: Homography): Promise<LogoResult[]> {
+    const gray = rgbaToGray(page.rgba, page.width, page.height);
+    const logos: LogoResult[] = [];
+    for (const detection of detector.detect(page, gray)) {
+      const measured = await inspector.measure(page, detection);
+      if (!confirmed(measured)) continue;
+      const measurement = fileFromPage ? inFile(measured, fileFromPage) : measured;
+      const findings = checkLogo({
+        charter,
+        lang: options.lang,
+        category: options.category,
+        medium,
+        logo: measurement,
+        page: { width: page.width, height: page.height, dpi: page.dpi },
+      });
+      logos.push({ bbox: measurement.detection.bbox, confidence: detection.confidence, badge: measurement.badge.match, findings, measurement });
+    }
+    return logos;
+  }
+
   async function checkPages(doc: SourceDocument, result: FileResult): Promise<void> {
     for (let index = 1; index <= doc.pageCount; index++) {
       const raster = await doc.renderPage(index);
+      const pageResult: PageResult = { page: index, width: raster.width, height: raster.height, logos: [] };
       // A photo of a printed page is judged on the page itself, flattened, so that the camera's
       // perspective is never taken for a distorted logo; boxes go back to the photo's pixels.
       const rectified = rectifyPage(raster);
-      const page = rectified?.page ?? raster;
-      const gray = rgbaToGray(page.rgba, page.width, page.height);
-      const logos: LogoResult[] = [];
-      for (const detection of detector.detect(page, gray)) {
-        const measured = await inspector.measure(page, detection);
-        if (!confirmed(measured)) continue;
-        const measurement = rectified ? inFile(measured, rectified.fileFromPage) : measured;
-        const findings = checkLogo({
-          charter,
-          lang: options.lang,
-          category: options.category,
-          medium,
-          logo: measurement,
-          page: { width: page.width, height: page.height, dpi: page.dpi },
-        });
-        logos.push({ bbox: measurement.detection.bbox, confidence: detection.confidence, badge: measurement.badge.match, findings, measurement });
+      if (rectified) {
+        pageResult.logos = await logosOn(rectified.page, rectified.fileFromPage);
+        pageResult.rectified = { quad: rectified.quad, tiltDeg: Math.round(rectified.tiltDeg * 10) / 10, paper: rectified.paper };
       }
-      const pageResult: PageResult = { page: index, width: raster.width, height: raster.height, logos };
-      if (rectified) pageResult.rectified = { quad: rectified.quad, tiltDeg: Math.round(rectified.tiltDeg * 10) / 10, paper: rectified.paper };
+      // Nothing on what looked like a photographed page (or it was none): the raster as given, in
+      // case the quadrilateral was a panel of the page and the logo lies outside it.
+      if (!pageResult.logos.length) {
+        pageResult.logos = await logosOn(raster);
+        if (pageResult.logos.length) delete pageResult.rectified;
+      }
       result.pages.push(pageResult);
     }
   }
