@@ -49,7 +49,13 @@ export function cornerEvidence(page: Page, quad: Quad): CornerEvidence {
     reaches.push(Math.min(edgeShare(page, corner, intoA, reachA), edgeShare(page, corner, intoB, reachB)));
     const pastA: Point = [-intoA[0], -intoA[1]];
     const pastB: Point = [-intoB[0], -intoB[1]];
-    runsOn.push(Math.max(edgeShare(page, corner, pastA, reachA), edgeShare(page, corner, pastB, reachB)));
+    // Over a short stretch too: a line printed just inside the page's side (the edge of a photo
+    // on it) makes a quadrilateral whose corners the page's sides pass by only a little.
+    let past = 0;
+    for (const share of [REACH_SHARE, REACH_SHARE / 3]) {
+      past = Math.max(past, edgeShare(page, corner, pastA, Math.max(MIN_REACH, share * lengthA)), edgeShare(page, corner, pastB, Math.max(MIN_REACH, share * lengthB)));
+    }
+    runsOn.push(past);
   }
   return { reaches, runsOn };
 }

@@ -6,6 +6,7 @@ import type { Page } from '../types.ts';
 import { polygonArea, type Point, type Quad } from '../image/homography.ts';
 import type { PageOutline } from './quad.ts';
 import type { SidedOutline } from './sides.ts';
+import { estimateAspect } from './aspect.ts';
 import { quantile, whitenessAt, type Plane } from './whiteness.ts';
 
 /** A phone photo is at least this many pixels on its short side. */
@@ -21,8 +22,15 @@ const MAX_RING_PAPER = 0.5;
  * 4:3 photo, seen at 20°, is 12–13 % of the area.
  */
 export const MIN_COVERAGE = 0.12;
-/** Sides within this angle of the photo's axes (and no perspective) mean a flat, upright page. */
+/** Sides within this angle of the photo's axes mean a flat, upright page... */
 export const MIN_SKEW_DEG = 1.5;
+/**
+ * ...unless the page is seen tilted by MIN_TILT_DEG or more (Zhang & He, from the perspective of
+ * its sides) and they are off the axes by MIN_SKEW_DEG_TILTED at least: rendered pages' rectangles
+ * are upright to a hundredth of a degree, and a scan is not seen in perspective.
+ */
+const MIN_SKEW_DEG_TILTED = 0.5;
+const MIN_TILT_DEG = 3;
 /**
  * A page corner may lie this many pixels past the photo's border: a page that touches it is still
  * whole to within a pixel (its sides were measured up to there); one further out is cut.
@@ -48,8 +56,6 @@ const MIN_INSIDE_PAPER = 0.4;
  * *designed* with a tilted white card on a dark background from a photo of a page.
  */
 const MAX_SAME_VALUE = 0.5;
-/** The same over all of a page found by its sides, whatever is printed on it (ink is flat too when drawn). */
-const MAX_SAME_VALUE_ANY = 0.3;
 
 /**
  * Reasons a raster cannot be a phone photo of a page, from a few thousand pixels: too small,
@@ -125,7 +131,9 @@ export function judgeSides(outline: SidedOutline, page: Page): Verdict {
   if (outline.support < MIN_SUPPORT) return verdict(`a side is only ${pct(outline.support)} straight edge`);
   if (outline.contrast < MIN_COLOUR_CONTRAST) return verdict(`page-to-background colour step ${outline.contrast.toFixed(0)}`);
   const same = sameValueShare(outline.quad, page, -1);
-  if (same > MAX_SAME_VALUE_ANY) return verdict(`${pct(same)} of the page is one exact colour: drawn, not photographed`);
+  // Over all of the page, whatever is printed on it: drawn ink is as flat as drawn paper. A white
+  // page photographed with little noise and stored as JPEG is a third one value: not enough.
+  if (same > MAX_SAME_VALUE) return verdict(`${pct(same)} of the page is one exact colour: drawn, not photographed`);
   return verdict(null);
 }
 
@@ -142,8 +150,11 @@ function judgeGeometry(quad: Quad, page: Page): Verdict {
     const angle = cornerAngle(quad[(i + 3) % 4], quad[i], quad[(i + 1) % 4]);
     if (angle < CORNER_ANGLES[0] || angle > CORNER_ANGLES[1]) return verdict(`corner angle ${angle.toFixed(0)}°`);
   }
-  // A flat page needs no rectification, and flyers are full of upright rectangles.
-  if (skewDeg < MIN_SKEW_DEG) return verdict(`upright rectangle (sides within ${skewDeg.toFixed(2)}° of the axes)`);
+  // A flat page needs no rectification, and flyers are full of upright rectangles. A page seen
+  // upright but tilted shows it in perspective, which neither a rendered nor a scanned page has.
+  if (skewDeg < MIN_SKEW_DEG && (skewDeg < MIN_SKEW_DEG_TILTED || estimateAspect(quad, width, height).tiltDeg < MIN_TILT_DEG)) {
+    return verdict(`upright rectangle (sides within ${skewDeg.toFixed(2)}° of the axes)`);
+  }
   return verdict(null);
 }
 
