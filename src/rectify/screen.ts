@@ -18,10 +18,10 @@ const RING_PAPER_MARGIN = 25;
 const MAX_RING_PAPER = 0.5;
 /**
  * The page must cover this share of the photo's area. Partners photograph the page, not the desk:
- * it spans at least half the photo's height or width, which for a portrait page in a landscape
- * 4:3 photo, seen at 20°, is 12–13 % of the area.
+ * it spans at least half the photo's height or width, which for a portrait A4 page turned by 10°
+ * in a landscape 4:3 photo is 10.8 % of the area, and 10 % seen at 20°.
  */
-export const MIN_COVERAGE = 0.12;
+export const MIN_COVERAGE = 0.09;
 /** Sides within this angle of the photo's axes mean a flat, upright page... */
 export const MIN_SKEW_DEG = 1.5;
 /**
@@ -30,7 +30,7 @@ export const MIN_SKEW_DEG = 1.5;
  * are upright to a hundredth of a degree, and a scan is not seen in perspective.
  */
 const MIN_SKEW_DEG_TILTED = 0.5;
-const MIN_TILT_DEG = 3;
+const MIN_TILT_DEG = 2;
 /**
  * A page corner may lie this many pixels past the photo's border: a page that touches it is still
  * whole to within a pixel (its sides were measured up to there); one further out is cut.
@@ -152,8 +152,9 @@ function judgeGeometry(quad: Quad, page: Page): Verdict {
   }
   // A flat page needs no rectification, and flyers are full of upright rectangles. A page seen
   // upright but tilted shows it in perspective, which neither a rendered nor a scanned page has.
-  if (skewDeg < MIN_SKEW_DEG && (skewDeg < MIN_SKEW_DEG_TILTED || estimateAspect(quad, width, height).tiltDeg < MIN_TILT_DEG)) {
-    return verdict(`upright rectangle (sides within ${skewDeg.toFixed(2)}° of the axes)`);
+  if (skewDeg < MIN_SKEW_DEG) {
+    const tilt = skewDeg < MIN_SKEW_DEG_TILTED ? 0 : estimateAspect(quad, width, height).tiltDeg;
+    if (tilt < MIN_TILT_DEG) return verdict(`upright rectangle (sides within ${skewDeg.toFixed(2)}° of the axes, tilt ${tilt.toFixed(1)}°)`);
   }
   return verdict(null);
 }

@@ -30,7 +30,7 @@ export interface SidedOutline {
 /** A page side is present along at least this share of its length on the downscaled photo. */
 const MIN_PRESENCE = 0.6;
 /** ...and along at least this share of the END_SHARE of it at each end. */
-const MIN_END_PRESENCE = 0.4;
+const MIN_END_PRESENCE = 0.25;
 const END_SHARE = 0.1;
 /**
  * At most this many open corners (see Candidate): a textured desk now and then passes for a
