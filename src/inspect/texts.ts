@@ -57,6 +57,14 @@ function missingTops(likeness: number[]): number {
 /** Below this OCR confidence, and with no artwork evidence either, a reading proves nothing. */
 const MIN_OCR_CONFIDENCE = 0.5;
 
+/** Lower case, without accents, punctuation or spaces: what OCR reads reliably of a small text. */
+function folded(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
+}
+
 /** Unicode-composed, typographic apostrophes made straight, whitespace collapsed. */
 export function normaliseText(text: string): string {
   return text
@@ -189,7 +197,11 @@ async function readText(
   const alike = best.score >= threshold && (scores.length < 2 || best.score - scores[1].score > TEXT_MARGIN);
   // The text as a whole looks approved; its accents, dots and letter tops are checked one by one
   // (a text cut by the page edge is the cropped rule's, and is not).
-  const topsMissing = alike && whole ? missingTops(letterTopLikeness(luma, best.artwork, ref.width, model.upperParts[best.text.id], marked, 1 + Math.round(blur))) : 0;
+  const tops = (text: ApprovedText) => {
+    const artwork = scores.find((s) => s.text === text)!.artwork;
+    return missingTops(letterTopLikeness(luma, artwork, ref.width, model.upperParts[text.id], marked, 1 + Math.round(blur)));
+  };
+  const topsMissing = alike && whole ? tops(best.text) : 0;
   if (alike && topsMissing < 0.5) return { reading: { ...judgeText(best.text.text, 'artwork', approved), similarity: 1 } };
   // How sure the pixels alone are that this is no approved text at all.
   const unlike = Math.max(topsMissing, beyond(threshold - best.score, CAPTURE_SHORTFALL, SHORTFALL_SIGMA));
@@ -210,6 +222,14 @@ async function readText(
   // OCR may restore an accent the page lacks (its French model expects one there); the pixels win.
   if (reading.match && topsMissing >= 0.5) return { reading: { ...unread(best.text.id), confidence: topsMissing } };
   if (reading.match) return { reading };
+  // OCR drops accents and apostrophes on small or soft letters: a reading that differs from an
+  // approved text by those alone is judged on the pixels of its accents, dots and letter tops.
+  const twin = approved.find((text) => folded(text.text) === folded(read.text));
+  if (twin && whole) {
+    const missing = tops(twin);
+    if (missing < 0.5) return { reading: { ...judgeText(twin.text, 'ocr', approved), similarity: 1 } };
+    return { reading: { ...reading, confidence: missing } };
+  }
   // Two independent witnesses that the text was changed: the pixels, and what OCR is sure it read.
   const confidence = Math.round((1 - (1 - unlike) * (1 - (read.text ? read.confidence : 0))) * 100) / 100;
   if (unlike < 0.5 && read.confidence < MIN_OCR_CONFIDENCE) {
