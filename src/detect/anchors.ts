@@ -25,6 +25,11 @@ export interface RectangleAnchor {
   /** Corners in page pixels, in order around the shape. */
   corners: [Point, Point, Point, Point];
   touchesEdge: boolean;
+  /**
+   * For a box cut by the page edge: whether its sides from corners[0] to corners[1] and from
+   * corners[0] to corners[3] run off the page, their length in `corners` being only what is seen.
+   */
+  open?: [boolean, boolean];
 }
 
 export type Anchor = EllipseAnchor | RectangleAnchor;
@@ -193,7 +198,7 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits
   if (size < limits.minSize || size > limits.maxSize) return null;
   if (contour.rows < 20) return null;
   const touchesEdge = rect.x <= 1 || rect.y <= 1 || rect.x + rect.width >= page.width - 1 || rect.y + rect.height >= page.height - 1;
-  if (touchesEdge) return cutEllipse(cv, contour, page, limits, inset);
+  if (touchesEdge) return cutEllipse(cv, contour, page, limits, inset) ?? cutBox(cv, contour, page, limits, inset);
   return withMats((track) => {
     const hull = track(new cv.Mat());
     cv.convexHull(contour, hull, false, true);
@@ -262,6 +267,189 @@ function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limi
     return ellipseAnchor(e, inset, true);
   });
 }
+
+/** Largest angle, in degrees, between two sides taken as parallel (traced outlines are pixel-rounded). */
+const PARALLEL_DEG = 6;
+/** Share of a traced side left out at each end when fitting its line: the badge's corners are rounded. */
+const SIDE_TRIM = 0.2;
+
+/**
+ * A box cut by the page edge: its outline is the box's own sides, one run of them, plus straight
+ * runs along the border. Each side is fitted with a line away from its (rounded) ends and the
+ * corners are where neighbouring sides meet. With three corners on the page the parallelogram is
+ * whole; with one or two, the sides that run off the page are marked `open`, their length only
+ * what is seen, and registration, which knows the box's proportions, extends them.
+ */
+function cutBox(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits, inset: number): RectangleAnchor | null {
+  const outline = hullOutline(cv, contour);
+  const n = outline.length;
+  const onBorder = (i: number) => {
+    const [x, y] = outline[i % n];
+    return x <= 1 || y <= 1 || x >= page.width - 2 || y >= page.height - 2;
+  };
+  // The outline off the border is one run between two stretches along it, give or take a bit of
+  // what the box holds cut by the border too (a letter of a badge): the longest run.
+  const runs: Point[][] = [];
+  for (let i0 = 0; i0 < n; i0++) {
+    if (onBorder(i0) || !onBorder(i0 + n - 1)) continue;
+    const run: Point[] = [];
+    for (let i = i0; !onBorder(i); i++) run.push(outline[i % n]);
+    runs.push(run);
+  }
+  if (!runs.length) return null;
+  const run = runs.reduce((a, b) => (b.length > a.length ? b : a));
+  if (runs.reduce((s, r) => s + r.length, 0) > 2 * run.length) return null;
+  const across = withMats((track) => {
+    const pts = track(cv.matFromArray(run.length, 1, cv.CV_32SC2, run.flat()));
+    const box = cv.minAreaRect(pts);
+    return Math.min(box.size.width, box.size.height);
+  });
+  if (across < 4) return null;
+  const sides = fitSides(cv, run, across);
+  if (sides.length < 2 || sides.length > 4) return null;
+  const corners = sides.slice(1).map((side, i) => meet(sides[i], side));
+  if (corners.some((c) => !c)) return null;
+  const [first, last] = [run[0], run[run.length - 1]];
+  let box: [Point, Point, Point, Point];
+  let open: [boolean, boolean];
+  // The sides that run off the page point from their corner towards where the run ends.
+  const towards = (side: Line, from: Point, end: Point): Point => (dot(side.dir, sub(end, from)) >= 0 ? side.dir : scale(side.dir, -1));
+  if (sides.length === 2) {
+    // One corner: both its sides leave it for the border.
+    const c = corners[0]!;
+    const ub = towards(sides[0], c, first);
+    const ua = towards(sides[1], c, last);
+    if (!square(ua, ub)) return null;
+    const [a, b] = [scale(ua, dot(sub(last, c), ua)), scale(ub, dot(sub(first, c), ub))];
+    box = [c, add(c, a), add(add(c, a), b), add(c, b)];
+    open = [true, true];
+  } else if (sides.length === 3) {
+    // One whole side between two corners; the sides at its ends run off the page side by side.
+    const [c0, c1] = corners as Point[];
+    const u0 = towards(sides[0], c0, first);
+    const u1 = towards(sides[2], c1, last);
+    if (!parallel(u0, u1) || !square(sub(c1, c0), u0)) return null;
+    const u = unit(add(u0, u1));
+    const seen = Math.max(dot(sub(first, c0), u), dot(sub(last, c1), u));
+    box = [c0, c1, add(c1, scale(u, seen)), add(c0, scale(u, seen))];
+    open = [false, true];
+  } else {
+    // Three corners: the fourth, off the page, completes the parallelogram.
+    const [c0, c1, c2] = corners as Point[];
+    if (!square(sub(c0, c1), sub(c2, c1)) || !parallel(towards(sides[0], c0, first), sub(c2, c1)) || !parallel(towards(sides[3], c2, last), sub(c0, c1))) return null;
+    box = [c0, c1, c2, add(c0, sub(c2, c1))];
+    open = [false, false];
+  }
+  const size = Math.max(Math.hypot(...sub(box[1], box[0])), Math.hypot(...sub(box[3], box[0])));
+  if (size < limits.minSize / 2) return null;
+  return { shape: 'rectangle', corners: grow(box, inset), touchesEdge: true, open };
+}
+
+/**
+ * The traced points that lie on the outline's convex hull, in order: a box's sides with the
+ * notches left out where what it holds (letters, dilated edges) reaches its border.
+ */
+function hullOutline(cv: ReturnType<typeof getCv>, contour: Mat): Point[] {
+  const d = contour.data32S as Int32Array;
+  const n = d.length / 2;
+  const hull = withMats((track) => {
+    const idx = track(new cv.Mat());
+    cv.convexHull(contour, idx, false, false);
+    return Array.from(idx.data32S as Int32Array).sort((a, b) => a - b);
+  });
+  const out: Point[] = [];
+  for (let h = 0; h < hull.length; h++) {
+    const i0 = hull[h];
+    const i1 = h + 1 < hull.length ? hull[h + 1] : hull[0] + n;
+    const [x0, y0, x1, y1] = [d[2 * i0], d[2 * i0 + 1], d[2 * (i1 % n)], d[2 * (i1 % n) + 1]];
+    const len = Math.hypot(x1 - x0, y1 - y0) || 1;
+    for (let i = i0; i < i1; i++) {
+      const [x, y] = [d[2 * (i % n)], d[2 * (i % n) + 1]];
+      // Within 1.5 px of the hull's side: on the outline, not in a notch.
+      if (Math.abs((x - x0) * (y1 - y0) - (y - y0) * (x1 - x0)) / len < 1.5) out.push([x, y]);
+    }
+  }
+  return out;
+}
+
+interface Line {
+  /** A point on the line and its unit direction. */
+  at: Point;
+  dir: Point;
+}
+
+/**
+ * The straight sides of an open outline, in order: the outline simplified (Douglas–Peucker, to a
+ * tenth of the shape's width so a rounded corner stays one vertex), each piece fitted with its
+ * principal axis, and neighbouring pieces that run the same way merged.
+ */
+function fitSides(cv: ReturnType<typeof getCv>, run: Point[], across: number): Line[] {
+  const vertices = withMats((track) => {
+    const pts = track(cv.matFromArray(run.length, 1, cv.CV_32SC2, run.flat()));
+    const approx = track(new cv.Mat());
+    cv.approxPolyDP(pts, approx, Math.max(1, 0.1 * across), false);
+    const v = approx.data32S as Int32Array;
+    // approxPolyDP returns points, not indices: find each along the run, in order.
+    const idx: number[] = [];
+    let from = 0;
+    for (let k = 0; k < v.length; k += 2) {
+      let i = from;
+      while (i < run.length && (run[i][0] !== v[k] || run[i][1] !== v[k + 1])) i++;
+      if (i === run.length) return null;
+      idx.push(i);
+      from = i;
+    }
+    return idx;
+  });
+  if (!vertices) return [];
+  const pieces: Array<[number, number]> = [];
+  for (let k = 1; k < vertices.length; k++) {
+    const [i0, i1] = [vertices[k - 1], vertices[k]];
+    // Pieces shorter than the rounding of a corner are the corner itself.
+    if (Math.hypot(...sub(run[i1], run[i0])) < 0.45 * across) continue;
+    const last = pieces[pieces.length - 1];
+    if (last && parallel(sub(run[last[1]], run[last[0]]), sub(run[i1], run[i0]))) last[1] = i1;
+    else pieces.push([i0, i1]);
+  }
+  return pieces.map(([i0, i1]) => {
+    const trim = Math.floor((i1 - i0) * SIDE_TRIM);
+    return principalAxis(run.slice(i0 + trim, i1 - trim + 1));
+  });
+}
+
+/** The least-squares line through points (total least squares: the covariance's main axis). */
+function principalAxis(points: Point[]): Line {
+  const m = points.length;
+  const mx = points.reduce((s, p) => s + p[0], 0) / m;
+  const my = points.reduce((s, p) => s + p[1], 0) / m;
+  let [sxx, sxy, syy] = [0, 0, 0];
+  for (const [x, y] of points) {
+    sxx += (x - mx) ** 2;
+    sxy += (x - mx) * (y - my);
+    syy += (y - my) ** 2;
+  }
+  const t = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  return { at: [mx, my], dir: [Math.cos(t), Math.sin(t)] };
+}
+
+/** Where two lines cross; null when they are nearly parallel. */
+function meet(l: Line, m: Line): Point | null {
+  const det = l.dir[0] * m.dir[1] - l.dir[1] * m.dir[0];
+  if (Math.abs(det) < 0.2) return null;
+  const [dx, dy] = sub(m.at, l.at);
+  const t = (dx * m.dir[1] - dy * m.dir[0]) / det;
+  return add(l.at, scale(l.dir, t));
+}
+
+const add = (a: Point, b: Point): Point => [a[0] + b[0], a[1] + b[1]];
+const sub = (a: Point, b: Point): Point => [a[0] - b[0], a[1] - b[1]];
+const scale = (a: Point, k: number): Point => [a[0] * k, a[1] * k];
+const dot = (a: Point, b: Point) => a[0] * b[0] + a[1] * b[1];
+const unit = (a: Point): Point => scale(a, 1 / (Math.hypot(a[0], a[1]) || 1));
+/** Sides pointing the same way within PARALLEL_DEG. */
+const parallel = (a: Point, b: Point) => dot(unit(a), unit(b)) > Math.cos((PARALLEL_DEG * Math.PI) / 180);
+/** Sides meeting at a corner a box keeps under the shears the charter can report (45°–135°). */
+const square = (a: Point, b: Point) => Math.abs(dot(unit(a), unit(b))) < Math.SQRT1_2;
 
 /** An OpenCV RotatedRect ellipse, grown back by the inset of the outline it was fitted to. */
 function ellipseAnchor(e: { center: { x: number; y: number }; size: { width: number; height: number }; angle: number }, inset: number, touchesEdge: boolean): EllipseAnchor {

@@ -9,7 +9,7 @@ import { rgbaToGray, type Gray } from '../image/raster.ts';
 import { findAnchors, type Anchor, type AnchorLimits } from './anchors.ts';
 import {
   buildScoreGrid,
-  ellipseHypothesis,
+  ellipseHypotheses,
   rectangleHypotheses,
   referencePolar,
   refine,
@@ -24,6 +24,15 @@ const MIN_LOGO_WIDTH = 80;
 const MIN_BOX_CONTRAST = 20;
 /** A disc whose polar profile correlates less than this with the reference is not the @. */
 const MIN_POLAR_SCORE = 0.45;
+/** Turns proposed for a disc cut by the page edge, whose arc alone leaves its rotation in doubt. */
+const CUT_DISC_TURNS = 4;
+/** Hypotheses refined for an anchor cut by the page edge (one for a whole anchor). */
+const CUT_TRIES = 2;
+/**
+ * Least share of the logo on the page: logos cut by the page edge are reported up to 60 % off it;
+ * a transform that puts less on the page is a shape at the edge blown up to fit, not a logo.
+ */
+const MIN_ON_PAGE = 0.35;
 
 export interface Detector {
   reference: ReferenceModel;
@@ -63,28 +72,43 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
     const found: Candidate[] = [];
     const all = findAnchors(page, limits, gray);
     // Discs first: they fix rotation and mirroring on their own; rectangles only fill the gaps.
-    const ordered = [...all.filter((a) => a.shape === 'ellipse'), ...all.filter((a) => a.shape === 'rectangle')];
+    // Shapes cut by the page edge last: a whole one of the same logo says more.
+    const rank = (a: Anchor) => (a.touchesEdge ? 2 : 0) + (a.shape === 'ellipse' ? 0 : 1);
+    const ordered = [...all].sort((a, b) => rank(a) - rank(b));
     for (const anchor of ordered) {
       const point = anchorCentre(anchor);
-      if (found.some((c) => c.score.confidence >= minConfidence && insideLogo(c.pageFromRef, ref, point))) continue;
+      // An anchor inside a logo already found from a whole anchor is part of it; one found from a
+      // cut anchor is less sure (a shape at the edge can be blown up around the real logo), so the
+      // anchors inside it get their own say and suppression keeps the better.
+      if (found.some((c) => !c.anchor.touchesEdge && insideLogo(c.pageFromRef, ref, point))) continue;
       for (const spec of anchors.filter((a) => a.shape === anchor.shape)) {
-        let best: Candidate | null = null;
+        let hyps: Hypothesis[];
+        let floor: number;
         if (anchor.shape === 'ellipse') {
-          const h = ellipseHypothesis(gray, anchor, spec.element, ref, polar.get(spec.element)!);
-          if (!h || h.anchorScore < MIN_POLAR_SCORE) continue;
+          hyps = ellipseHypotheses(gray, anchor, spec.element, ref, polar.get(spec.element)!, anchor.touchesEdge ? CUT_DISC_TURNS : 1).filter((h) => h.anchorScore >= MIN_POLAR_SCORE);
           // A quick look on the coarse grid first: most discs on a page are not the @.
-          if (scoreLogo(page, h.pageFromRef, coarseGrid).confidence < minConfidence * 0.6) continue;
-          best = candidate(page, gray, h, anchor);
+          floor = minConfidence * 0.6;
         } else {
           // A badge box holds text: an empty box (a form field, a frame) is not worth registering.
           if (!holdsMarks(gray, anchor)) continue;
-          const hyps = rectangleHypotheses(anchor, spec.element, ref)
-            .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
-            .sort((a, b) => b.s.confidence - a.s.confidence);
-          if (!hyps.length || hyps[0].s.confidence < minConfidence * 0.75) continue;
-          best = candidate(page, gray, hyps[0].h, anchor);
+          hyps = rectangleHypotheses(anchor, spec.element, ref);
+          floor = minConfidence * 0.75;
         }
-        if (best && best.score.confidence >= minConfidence) found.push(best);
+        // A whole anchor leaves only its turn in doubt, which the coarse score settles; one cut by
+        // the page edge leaves its size or turn roughly known, so its best few are refined.
+        const tries = hyps
+          .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
+          .filter((t) => t.s.confidence >= floor)
+          .sort((a, b) => b.s.support - a.s.support)
+          .slice(0, anchor.touchesEdge ? CUT_TRIES : 1);
+        let best: Candidate | null = null;
+        for (const { h } of tries) {
+          const c = candidate(page, gray, h, anchor);
+          if (plausible(c, ref) && (!best || c.score.support > best.score.support)) best = c;
+        }
+        // The elements on the page must, together, match better than chance: one element that
+        // matches beside others that do not is a look-alike (a blown-up transform of a page shape).
+        if (best && best.score.confidence >= minConfidence && best.score.support > 0) found.push(best);
       }
     }
     return suppress(found, ref).map((c) => toDetection(c, ref));
@@ -93,7 +117,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
   return { reference: ref, detect };
 }
 
-function anchorLimits(charter: Charter): AnchorLimits {
+export function anchorLimits(charter: Charter): AnchorLimits {
   const scaleOf = (id: keyof Charter['elements']) => {
     const [, , w, h] = charter.elements[id].box;
     return Math.max(w, h) / charter.artwork.width;
@@ -131,6 +155,14 @@ function holdsMarks(gray: Gray, anchor: Anchor & { shape: 'rectangle' }): boolea
   return sd >= MIN_BOX_CONTRAST;
 }
 
+/** Whether a candidate's logo is one the detector looks for: large enough, mostly on the page. */
+function plausible(c: Candidate, ref: ReferenceModel): boolean {
+  const [a, b, , d, e] = c.pageFromRef;
+  // The width of an undistorted logo of the same area.
+  const width = Math.sqrt(Math.abs(a * e - b * d)) * ref.width;
+  return width >= MIN_LOGO_WIDTH && c.score.onPage >= MIN_ON_PAGE;
+}
+
 function anchorCentre(anchor: Anchor): [number, number] {
   if (anchor.shape === 'ellipse') return [anchor.cx, anchor.cy];
   const xs = anchor.corners.map((c) => c[0]);
@@ -162,19 +194,23 @@ function boxOf(pageFromRef: Matrix, ref: ReferenceModel): BBox {
   return roundBox(mapBox(pageFromRef, [0, 0, ref.width, ref.height]));
 }
 
-function iou(a: BBox, b: BBox): number {
+/** Shared area over the smaller box's area. */
+function overlap(a: BBox, b: BBox): number {
   const x = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]));
   const y = Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
-  const inter = x * y;
-  return inter / (a[2] * a[3] + b[2] * b[3] - inter);
+  return (x * y) / Math.min(a[2] * a[3], b[2] * b[3]);
 }
 
-/** One detection per logo: the disc and the badge of the same logo both propose it. */
+/**
+ * One detection per logo: the disc and the badge of the same logo both propose it, and a shape at
+ * the page edge blown up around a logo contains it. Logos do not overlap, so of two candidates
+ * sharing a good part of the smaller one's box, the one that explains more of the page is kept.
+ */
 function suppress(found: Candidate[], ref: ReferenceModel): Candidate[] {
   const kept: Candidate[] = [];
-  for (const c of [...found].sort((a, b) => b.score.confidence - a.score.confidence)) {
+  for (const c of [...found].sort((a, b) => b.score.support - a.score.support)) {
     const box = boxOf(c.pageFromRef, ref);
-    if (kept.every((k) => iou(boxOf(k.pageFromRef, ref), box) < 0.3)) kept.push(c);
+    if (kept.every((k) => overlap(boxOf(k.pageFromRef, ref), box) < 0.3)) kept.push(c);
   }
   return kept;
 }

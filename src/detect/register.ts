@@ -70,7 +70,19 @@ export interface LogoScore {
   /** Share of the logo's grid samples that fall on the page. */
   onPage: number;
   confidence: number;
+  /**
+   * Likeness above chance summed over the elements on the page: how much of what is there the
+   * transform explains. Between transforms of one anchor, the one that puts more of the logo
+   * where the page shows it wins (a cut @ turned so that the rest of the logo falls off the page
+   * explains less), and elements laid over unrelated content count against it.
+   */
+  support: number;
 }
+
+/** Likeness an element's box reaches on unrelated page content (text, photos) at the coarse grid. */
+const CHANCE_LIKENESS = 0.3;
+/** Share of an element that must be on the page for it to count, as inspection confirms it. */
+const MIN_ELEMENT_ON_PAGE = 0.25;
 
 export function scoreLogo(page: { rgba: Uint8Array; width: number; height: number }, pageFromRef: Matrix, grid: ScoreGrid): LogoScore {
   const samples = sampleGridRgb(page.rgba, page.width, page.height, pageFromRef, grid.width, grid.height, grid.step);
@@ -84,8 +96,14 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
   for (const id of Object.keys(grid.masks) as ElementId[]) {
     const mask = new Uint8Array(luma.length);
     let n = 0;
-    for (let i = 0; i < mask.length; i++) if (grid.masks[id][i] && valid[i]) (mask[i] = 1), n++;
-    if (n < 12) {
+    let all = 0;
+    for (let i = 0; i < mask.length; i++) {
+      if (!grid.masks[id][i]) continue;
+      all++;
+      if (valid[i]) (mask[i] = 1), n++;
+    }
+    // An element mostly off the page says nothing either way.
+    if (n < 12 || n <= all * MIN_ELEMENT_ON_PAGE) {
       raw[id] = NaN;
       strength[id] = NaN;
       continue;
@@ -99,15 +117,17 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
   // stays darker than it), so each element is judged by the strength of its correlation.
   const elements = {} as Record<ElementId, number>;
   for (const id of Object.keys(raw) as ElementId[]) elements[id] = strength[id];
-  // One element may be missing or defaced and the logo is still the logo: judge by the best three.
+  // One element may be missing or defaced and the logo is still the logo: judge by the best three
+  // (of those on the page). One element alone on the page is no logo: inspection could not confirm it.
   const likeness = Object.values(elements)
     .filter((v) => !Number.isNaN(v))
     .sort((a, b) => b - a);
-  const best = likeness.slice(0, Math.max(1, likeness.length - 1));
+  const best = likeness.slice(0, likeness.length - 1);
   const confidence = best.length ? best.reduce((s, v) => s + v, 0) / best.length : 0;
+  const support = likeness.reduce((s, v) => s + v - CHANCE_LIKENESS, 0);
   // ECC needs one polarity: the one of the @, the largest area of ink.
   const inverted = (raw.at ?? 0) < 0;
-  return { elements, overall, inverted, onPage: onPage / samples.length, confidence };
+  return { elements, overall, inverted, onPage: onPage / luma.length, confidence, support };
 }
 
 /** Polar samples of the anchor disc: rotation becomes a circular shift, mirroring a reversal. */
@@ -142,11 +162,19 @@ export interface Hypothesis {
   anchorScore: number;
 }
 
+/** Share of a disc's polar samples that must fall on the page; a disc cut by the edge shows less. */
+const MIN_POLAR_VALID = 0.5;
+const MIN_POLAR_VALID_CUT = 0.25;
+/** Least angle, in polar steps (3°), between two rotations proposed for the same disc. */
+const TURN_SEPARATION = 10;
+
 /**
  * Rotation and mirroring of a disc anchor, by correlating its polar samples with the reference's
- * at every angular shift, both ways round (|r| so that inverted tones match too).
+ * at every angular shift, both ways round (|r| so that inverted tones match too). A whole disc
+ * gives one answer; the arc of a disc cut by the page edge matches at several turns, so the best
+ * `count` of them, apart by TURN_SEPARATION at least, are proposed for the whole logo to decide.
  */
-export function ellipseHypothesis(gray: Gray, anchor: EllipseAnchor, element: ElementId, ref: ReferenceModel, refPolar: Float32Array): Hypothesis | null {
+export function ellipseHypotheses(gray: Gray, anchor: EllipseAnchor, element: ElementId, ref: ReferenceModel, refPolar: Float32Array, count = 1): Hypothesis[] {
   const E = ellipseMatrix(anchor);
   const nR = POLAR_RADII.length;
   const page = new Float32Array(POLAR_ANGLES * nR);
@@ -159,9 +187,9 @@ export function ellipseHypothesis(gray: Gray, anchor: EllipseAnchor, element: El
   }
   let valid = 0;
   for (const v of page) if (!Number.isNaN(v)) valid++;
-  if (valid < page.length * 0.5) return null;
+  if (valid < page.length * (anchor.touchesEdge ? MIN_POLAR_VALID_CUT : MIN_POLAR_VALID)) return [];
   const mask = page.map((v) => (Number.isNaN(v) ? 0 : 1));
-  let best = { score: -1, shift: 0, mirrored: false };
+  const turns: Array<{ score: number; shift: number; mirrored: boolean }> = [];
   const shifted = new Float32Array(page.length);
   for (const mirrored of [false, true]) {
     for (let s = 0; s < POLAR_ANGLES; s++) {
@@ -169,20 +197,31 @@ export function ellipseHypothesis(gray: Gray, anchor: EllipseAnchor, element: El
         const k = mirrored ? (((s - i) % POLAR_ANGLES) + POLAR_ANGLES) % POLAR_ANGLES : (((i - s) % POLAR_ANGLES) + POLAR_ANGLES) % POLAR_ANGLES;
         for (let j = 0; j < nR; j++) shifted[i * nR + j] = refPolar[k * nR + j];
       }
-      const score = Math.abs(correlation(page, shifted, mask));
-      if (score > best.score) best = { score, shift: s, mirrored };
+      turns.push({ score: Math.abs(correlation(page, shifted, mask)), shift: s, mirrored });
     }
   }
-  // Unit-disc coordinates of the reference map to the page through E · R(α) · F.
-  const step = (2 * Math.PI) / POLAR_ANGLES;
-  const alpha = best.mirrored ? best.shift * step - Math.PI : best.shift * step;
-  const [c, s] = [Math.cos(alpha), Math.sin(alpha)];
-  const F = best.mirrored ? -1 : 1;
-  const rotate = [c * F, -s, 0, s * F, c, 0, 0, 0, 1];
+  turns.sort((a, b) => b.score - a.score);
+  const apart = (a: (typeof turns)[number], b: (typeof turns)[number]) => {
+    const d = Math.abs(a.shift - b.shift);
+    return a.mirrored !== b.mirrored || Math.min(d, POLAR_ANGLES - d) >= TURN_SEPARATION;
+  };
+  const chosen: typeof turns = [];
+  for (const t of turns) {
+    if (chosen.length === count) break;
+    if (chosen.every((c) => apart(c, t))) chosen.push(t);
+  }
   const [x, y, w, h] = ref.charter.elements[element].box.map((v) => v * REF_SCALE);
   // Reference raster → unit disc: centre on the disc, divide by its radius (pixel centres at +0.5).
   const toUnit = [2 / w, 0, -(x + w / 2 - 0.5) * (2 / w), 0, 2 / h, -(y + h / 2 - 0.5) * (2 / h), 0, 0, 1];
-  return { pageFromRef: multiply(E, multiply(rotate, toUnit)), mirrored: best.mirrored, anchorScore: best.score };
+  const step = (2 * Math.PI) / POLAR_ANGLES;
+  return chosen.map((best) => {
+    // Unit-disc coordinates of the reference map to the page through E · R(α) · F.
+    const alpha = best.mirrored ? best.shift * step - Math.PI : best.shift * step;
+    const [c, s] = [Math.cos(alpha), Math.sin(alpha)];
+    const F = best.mirrored ? -1 : 1;
+    const rotate = [c * F, -s, 0, s * F, c, 0, 0, 0, 1];
+    return { pageFromRef: multiply(E, multiply(rotate, toUnit)), mirrored: best.mirrored, anchorScore: best.score };
+  });
 }
 
 /**
@@ -197,8 +236,48 @@ export function rectangleHypotheses(anchor: RectangleAnchor, element: ElementId,
     [x + w, y + h],
     [x, y + h],
   ];
+  return wholeBoxes(anchor, Math.max(w, h) / Math.min(w, h)).flatMap((box) => boxHypotheses(box, refCorners));
+}
+
+/**
+ * The boxes a rectangle anchor may be: itself when whole; when cut by the page edge, its open
+ * sides extended to the charter's proportions (either side may be the long one), or left as seen
+ * (a box that ends at the border). A shear along the long side keeps that side's length and the
+ * box's height across it, so the height is measured across the long side: long / aspect.
+ */
+export function wholeBoxes(anchor: RectangleAnchor, aspect: number): Array<[Point, Point, Point, Point]> {
+  const [c0, c1, , c3] = anchor.corners;
+  const [openA, openB] = anchor.open ?? [false, false];
+  if (!openA && !openB) return [anchor.corners];
+  const a: Point = [c1[0] - c0[0], c1[1] - c0[1]];
+  const b: Point = [c3[0] - c0[0], c3[1] - c0[1]];
+  const la = Math.hypot(a[0], a[1]);
+  const lb = Math.hypot(b[0], b[1]);
+  const sin = Math.abs(a[0] * b[1] - a[1] * b[0]) / (la * lb);
+  const sizes: Array<[number, number]> = [[la, lb]];
+  if (openA && openB) {
+    // Both sides run off: the smallest box of the right proportions holding what is seen.
+    const aLong = Math.max(la, aspect * lb * sin);
+    const bLong = Math.max(lb, aspect * la * sin);
+    sizes.push([aLong, aLong / (aspect * sin)], [bLong / (aspect * sin), bLong]);
+  } else if (openB) sizes.push([la, la / (aspect * sin)], [la, aspect * la * sin]);
+  else sizes.push([lb / (aspect * sin), lb], [aspect * lb * sin, lb]);
+  const boxes: Array<[Point, Point, Point, Point]> = [];
+  const kept: Array<[number, number]> = [];
+  for (const [sa, sb] of sizes) {
+    // What is seen lies inside the box; sizes within 5 % of one already kept add nothing.
+    if (sa < la * 0.95 || sb < lb * 0.95) continue;
+    if (kept.some(([ka, kb]) => Math.abs(ka - sa) < 0.05 * ka && Math.abs(kb - sb) < 0.05 * kb)) continue;
+    kept.push([sa, sb]);
+    const ua: Point = [(a[0] / la) * sa, (a[1] / la) * sa];
+    const ub: Point = [(b[0] / lb) * sb, (b[1] / lb) * sb];
+    boxes.push([c0, [c0[0] + ua[0], c0[1] + ua[1]], [c0[0] + ua[0] + ub[0], c0[1] + ua[1] + ub[1]], [c0[0] + ub[0], c0[1] + ub[1]]]);
+  }
+  return boxes;
+}
+
+function boxHypotheses(p: [Point, Point, Point, Point], refCorners: Point[]): Hypothesis[] {
   // Put the page corners in order starting at a long side, so corner k faces reference corner k.
-  const p = anchor.corners;
   const side = (i: number) => Math.hypot(p[(i + 1) % 4][0] - p[i][0], p[(i + 1) % 4][1] - p[i][1]);
   const start = side(0) >= side(1) ? 0 : 1;
   const ordered = [0, 1, 2, 3].map((k) => p[(start + k) % 4]);
