@@ -207,6 +207,10 @@ async function readText(
   const unlike = Math.max(topsMissing, beyond(threshold - best.score, CAPTURE_SHORTFALL, SHORTFALL_SIGMA));
   const textHeightPx = Math.round(model.letterHeight[id] * (widthPx / charter.artwork.width) * 10) / 10;
 
+  // A text cut by the page edge is not judged: OCR would read a truncated text, always different
+  // from the approved one, and what shows of it is aligned less surely. The cut is the cropped rule's.
+  if (!whole) return { reading: alike ? { ...judgeText(best.text.text, 'artwork', approved), similarity: 1 } : unread(best.text.id) };
+
   // 3. Letters too small for OCR: only the artwork comparison can speak, and only when it is clear.
   if (textHeightPx < charter.verdict.minTextHeightPx) {
     if (unlike >= 0.5) return { reading: { ...judgeText(null, null, approved), confidence: unlike } };
