@@ -20,6 +20,10 @@ const MAX_PAPER_CHROMA = 40;
 /** A cell with fewer grey pixels than this share is left out of the fit. */
 const MIN_PAPER_SHARE = 0.2;
 const DEGREE = 3;
+/** Share of the cells that must hold grey paper (MIN_PAPER_SHARE of their pixels) for the light to be modelled. */
+const MIN_PAPER_CELLS = 0.25;
+/** Largest ratio of the fitted light between two places of the page. */
+const MAX_LIGHT_SPREAD = 2.5;
 /** Weight of cells above the fitted surface in the asymmetric fit (those below get 1 − this). */
 const ENVELOPE = 0.95;
 /**
@@ -37,10 +41,25 @@ export interface Flattening {
 
 /** Flattens the page's light in place. Null (and the page untouched) when too little paper shows. */
 export function flattenIllumination(rgba: Uint8Array, width: number, height: number): Flattening | null {
-  const samples = paperSamples(rgba, width, height);
-  if (samples.length < 12) return null;
+  const { samples, cells } = paperSamples(rgba, width, height);
+  // Grey paper must show over a good part of the page for a surface through it to be the light:
+  // a full-bleed print or tinted paper leaves only text and white boxes, and a polynomial through
+  // a few of them, extrapolated over the page, would be anything.
+  if (samples.length < 12 || samples.length < MIN_PAPER_CELLS * cells) return null;
   const coefficients = fitSurface(samples, width, height);
   if (!coefficients) return null;
+  // Light falls off by a third at most across a page; a surface spreading more is not the light.
+  let low = Infinity;
+  let high = 0;
+  for (let j = 0; j <= 8; j++) {
+    const row = rowPolynomial(coefficients, ((height - 1) * j) / 8, width, height);
+    for (let i = 0; i <= 8; i++) {
+      const v = evaluateRow(row, ((width - 1) * i) / 8, width);
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
+  }
+  if (!(low > 0) || high / low > MAX_LIGHT_SPREAD) return null;
 
   // Normalise so the paper's 95th percentile maps to PAPER_WHITE: measured on grey pixels after
   // division by the surface, since the surface sits at the cells' 90th percentile.
@@ -88,14 +107,16 @@ interface CellSample {
   weight: number;
 }
 
-/** Per cell: the 90th percentile of grey pixels' luma, the paper under the local light. */
-function paperSamples(rgba: Uint8Array, width: number, height: number): CellSample[] {
+/** Per cell: the 90th percentile of grey pixels' luma, the paper under the local light; and how many cells there are. */
+function paperSamples(rgba: Uint8Array, width: number, height: number): { samples: CellSample[]; cells: number } {
   const cell = Math.max(4, Math.ceil(Math.max(width, height) / CELLS));
   const stride = Math.max(1, cell >> 3);
   const out: CellSample[] = [];
+  let cells = 0;
   const histogram = new Uint32Array(256);
   for (let cy = 0; cy + cell / 2 <= height; cy += cell) {
     for (let cx = 0; cx + cell / 2 <= width; cx += cell) {
+      cells++;
       histogram.fill(0);
       let grey = 0;
       let total = 0;
@@ -123,7 +144,7 @@ function paperSamples(rgba: Uint8Array, width: number, height: number): CellSamp
       out.push({ x, y, value: p90, weight: grey / total });
     }
   }
-  return out;
+  return { samples: out, cells };
 }
 
 /**

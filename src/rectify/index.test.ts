@@ -19,6 +19,7 @@ import {
   flyer,
   flyerWithGreyPanel,
   flyerWithPhotoBand,
+  fullBleedFlyer,
   greyBackground,
   inkShape,
   jpeg,
@@ -26,6 +27,8 @@ import {
   photograph,
   posterWithTiltedCard,
   projectQuad,
+  tintedFlyer,
+  whiteClutterBackground,
   woodBackground,
   type Camera,
   type Raster,
@@ -35,12 +38,21 @@ interface Scene {
   name: string;
   photo: [number, number];
   page: [number, number];
-  background: 'wood' | 'grey' | 'busy';
+  background: 'wood' | 'grey' | 'busy' | 'white things';
   camera: Camera;
   /** Paper the ratio should snap to, and the page width in mm that sets the dpi. */
   paperMm?: number;
   /** Something printed on the flyer besides its usual content. */
   design?: (page: Raster) => void;
+  /** The print, when not the white flyer: full bleed or on tinted paper (found by its sides). */
+  print?: (width: number, height: number) => Raster;
+  /** The flyer's margins are plain white paper (the light-flattening test reads them). */
+  whiteMargins?: false;
+  /**
+   * Largest corner error, px (0.5 by default). Against clutter of every colour touching it, a
+   * full-bleed page's sides are found from colour steps that clutter can pull by a pixel.
+   */
+  cornerPx?: number;
 }
 
 // Tilts up to 20° about each page axis, turns up to ±10°, lenses from 0.45 to 0.9 × the diagonal.
@@ -61,10 +73,49 @@ const SCENES: Scene[] = [
     paperMm: 210,
     design: (page) => fillRect(page, 0, 0, page.width, 70, [30, 60, 120]),
   },
+  {
+    name: 'A4 printed full bleed (deep blue ground, a photo band at the foot), on wood, 13°/−10°',
+    photo: [900, 1200],
+    page: [620, 877],
+    background: 'wood',
+    camera: { tiltX: 13, tiltY: -10, roll: 6 },
+    paperMm: 210,
+    print: fullBleedFlyer,
+    whiteMargins: false,
+  },
+  {
+    name: 'A4 printed full bleed on clutter, −9°/15°, turned −7°',
+    photo: [900, 1200],
+    page: [620, 877],
+    background: 'busy',
+    camera: { tiltX: -9, tiltY: 15, roll: -7 },
+    paperMm: 210,
+    print: fullBleedFlyer,
+    whiteMargins: false,
+    cornerPx: 1.5,
+  },
+  {
+    name: 'A4 on yellow paper, on grey, 11°/8°, turned 4°',
+    photo: [900, 1200],
+    page: [620, 877],
+    background: 'grey',
+    camera: { tiltX: 11, tiltY: 8, roll: 4 },
+    paperMm: 210,
+    print: (w, h) => tintedFlyer(w, h),
+    whiteMargins: false,
+  },
+  {
+    name: 'A4 beside white things on the desk (a sheet, a mug), 10°/−12°, turned 5°',
+    photo: [900, 1200],
+    page: [620, 877],
+    background: 'white things',
+    camera: { tiltX: 10, tiltY: -12, roll: 5, fill: 0.6 },
+    paperMm: 210,
+  },
   { name: 'landscape A4 in a landscape photo, on clutter', photo: [1200, 900], page: [877, 620], background: 'busy', camera: { tiltX: 8, tiltY: -14, roll: 3 }, paperMm: 297 },
 ];
 
-const backgrounds = { wood: woodBackground, grey: greyBackground, busy: busyBackground };
+const backgrounds = { wood: woodBackground, grey: greyBackground, busy: busyBackground, 'white things': whiteClutterBackground };
 
 interface Shot {
   scene: Scene;
@@ -78,7 +129,7 @@ const shots: Shot[] = [];
 
 beforeAll(async () => {
   for (const scene of SCENES) {
-    const page = flyer(...scene.page);
+    const page = (scene.print ?? flyer)(...scene.page);
     scene.design?.(page);
     const truth = cameraHomography(page.width, page.height, ...scene.photo, { fill: 0.72, ...scene.camera });
     const photo = asPage(await jpeg(photograph(page, backgrounds[scene.background](...scene.photo), truth), 85));
@@ -97,13 +148,13 @@ describe.each(SCENES.map((s, i) => [s.name, i] as const))('a phone photo: %s', (
     expect('reason' in r ? r.reason : null).toBeNull();
   });
 
-  it('finds the page corners to within 0.3 % of the page size (in fact a fraction of a pixel)', () => {
+  it('finds the page corners to within 0.3 % of the page size (in fact a fraction of a pixel, 1.5 px at most)', () => {
     const { truth, page } = shot();
     const corners = projectQuad(truth, page.width, page.height);
     const size = Math.hypot(corners[2][0] - corners[0][0], corners[2][1] - corners[0][1]);
     const error = Math.max(...result().quad.map((c, k) => Math.hypot(c[0] - corners[k][0], c[1] - corners[k][1])));
     expect(error).toBeLessThan(0.003 * size);
-    expect(error).toBeLessThan(0.5);
+    expect(error).toBeLessThan(shot().scene.cornerPx ?? 0.5);
   });
 
   it('recovers the page proportions within 1.5 %, and the dpi of a known paper size', () => {
@@ -140,7 +191,7 @@ describe.each(SCENES.map((s, i) => [s.name, i] as const))('a phone photo: %s', (
     }
   });
 
-  it('flattens the light: even white paper, and the blue stays the charter blue', () => {
+  it.skipIf(SCENES[i].whiteMargins === false)('flattens the light: even white paper, and the blue stays the charter blue', () => {
     const r = result();
     const { width, height, rgba } = r.page;
     // The left and right margins, below any header band, are plain paper.
@@ -160,7 +211,7 @@ describe.each(SCENES.map((s, i) => [s.name, i] as const))('a phone photo: %s', (
   it('reports where the page lies: coverage and tilt', () => {
     const { scene } = shot();
     const r = result();
-    expect(r.coverage).toBeGreaterThan(0.35);
+    expect(r.coverage).toBeGreaterThan(0.3);
     const tilt = (Math.acos(Math.cos((scene.camera.tiltX * Math.PI) / 180) * Math.cos((scene.camera.tiltY * Math.PI) / 180)) * 180) / Math.PI;
     expect(Math.abs(r.tiltDeg - tilt)).toBeLessThan(3);
   });

@@ -13,6 +13,8 @@ import { quantile, whitenessAt, type Plane } from './whiteness.ts';
 const MIN_SIDE = 300;
 /** Whiteness range (95th − 5th percentile) under which the raster is one flat tone. */
 const MIN_RANGE = 40;
+/** A raster whose 95th percentile of whiteness is below this shows no white paper. */
+const MIN_PAPER_WHITE = 160;
 /** A raster whose border ring is mostly this close to its paper white is a page, not a photo of one. */
 const RING_PAPER_MARGIN = 25;
 const MAX_RING_PAPER = 0.5;
@@ -43,7 +45,7 @@ export const MIN_SUPPORT = 0.6;
 /** Paper-to-background step across the weakest side, whiteness levels. */
 const MIN_CONTRAST = 20;
 /** Colour step (RGB distance) across the weakest side of a page found by its sides. */
-const MIN_COLOUR_CONTRAST = 25;
+const MIN_COLOUR_CONTRAST = 15;
 /** Segmented paper area over the quadrilateral's: a page fills its outline. */
 const FILL_RANGE: [number, number] = [0.85, 1.1];
 /** Outside the page, at most this share may be as white as the paper (a desk, not more paper). */
@@ -65,14 +67,23 @@ export function quickReject(page: Page): string | null {
   const { width, height, rgba } = page;
   if (Math.min(width, height) < MIN_SIDE) return `too small (${width}×${height})`;
   const histogram = new Uint32Array(256);
+  // Per channel too: a deep blue full-bleed page on a brown desk is one tone of whiteness.
+  const channels = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
   const grid = 64;
   for (let j = 0; j < grid; j++) {
     const y = Math.floor(((j + 0.5) * height) / grid);
-    for (let i = 0; i < grid; i++) histogram[whitenessAt(rgba, width, Math.floor(((i + 0.5) * width) / grid), y)]++;
+    for (let i = 0; i < grid; i++) {
+      const x = Math.floor(((i + 0.5) * width) / grid);
+      histogram[whitenessAt(rgba, width, x, y)]++;
+      for (let c = 0; c < 3; c++) channels[c][rgba[(y * width + x) * 4 + c]]++;
+    }
   }
   const white = quantile(histogram, 0.95);
   const dark = quantile(histogram, 0.05);
-  if (white - dark < MIN_RANGE) return `one flat tone (whiteness ${dark}–${white})`;
+  const spread = (h: Uint32Array) => quantile(h, 0.95) - quantile(h, 0.05);
+  if (white - dark < MIN_RANGE && channels.every((h) => spread(h) < MIN_RANGE)) return `one flat tone (whiteness ${dark}–${white})`;
+  // Without paper-white anywhere, the border cannot be told for paper (a full-bleed print).
+  if (white < MIN_PAPER_WHITE) return null;
   // The ring a few pixels in from the border, where a photo shows the desk and a page its margin.
   let paper = 0;
   let total = 0;

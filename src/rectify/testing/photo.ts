@@ -255,6 +255,47 @@ export function inkShape(
   return { aspect: Math.sqrt(l1 / l2), cx: cx + 0.5, cy: cy + 0.5, count: n };
 }
 
+// Pages that are not paper-white, which the page finder must find by their sides (sides.ts).
+
+/** The flyer printed full bleed: a deep blue ground to every edge, a photo-like band across the bottom, white text boxes on it. */
+export function fullBleedFlyer(width = 620, height = 877): Raster {
+  const page = flyer(width, height);
+  const rnd = mulberry32(11);
+  for (let i = 0; i < page.rgba.length; i += 4) {
+    // Only the paper (the flyer's off-white) becomes the ground: the inks stay as printed.
+    if (page.rgba[i] === 250 && page.rgba[i + 1] === 250 && page.rgba[i + 2] === 247) page.rgba.set([24, 52, 96], i);
+  }
+  // A photo across the bottom fifth: blotches of greens and browns, to the page's edges.
+  const top = Math.round(height * 0.9);
+  for (let y = top; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = 0.5 + 0.5 * Math.sin(x * 0.05 + 3 * Math.sin(y * 0.07)) * Math.cos(y * 0.11 + x * 0.013);
+      const k = (y * width + x) * 4;
+      page.rgba.set([Math.round(60 + 90 * v + 10 * rnd()), Math.round(90 + 70 * v), Math.round(40 + 30 * v)], k);
+    }
+  }
+  fillDisc(page, DISC.cx * width, DISC.cy * height, DISC.r * width * 1.15, [250, 250, 250]);
+  fillDisc(page, DISC.cx * width, DISC.cy * height, DISC.r * width, DISC_BLUE);
+  return page;
+}
+
+/** The flyer on tinted paper (a pale yellow stock): its paper is no longer white, its inks unchanged. */
+export function tintedFlyer(width = 620, height = 877, tint: [number, number, number] = [236, 218, 160]): Raster {
+  const page = flyer(width, height);
+  for (let i = 0; i < page.rgba.length; i += 4) {
+    if (page.rgba[i] === 250 && page.rgba[i + 1] === 250 && page.rgba[i + 2] === 247) page.rgba.set(tint, i);
+  }
+  return page;
+}
+
+/** A desk with white things on it: a sheet of white paper and a white mug-like disc beside where the page lies, on grey. */
+export function whiteClutterBackground(width: number, height: number): Raster {
+  const out = greyBackground(width, height, 9);
+  fillRect(out, 0, Math.round(height * 0.75), Math.round(width * 0.45), Math.round(height * 0.25), [238, 238, 236]);
+  fillDisc(out, width * 0.9, height * 0.12, width * 0.12, [242, 242, 242]);
+  return out;
+}
+
 // Ordinary pages that must not be rectified: each has a large shape that a careless page finder
 // would take for "a page in a photo".
 
