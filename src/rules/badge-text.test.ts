@@ -9,6 +9,8 @@ testLogoRule(badgeText, {
     { name: 'compliant logo' },
     { name: 'another approved variant', logo: { badge: { text: 'équipement référencé', match: 'equipement-reference', closest: 'equipement-reference' } } },
     { name: 'badge missing: the missing-element rule reports it', logo: { elements: { badge: { present: false } }, badge: unread } },
+    { name: 'badge cut by the page edge: the cropped rule reports it', logo: { elements: { badge: { visibleFraction: 0.6 } }, badge: unread } },
+    { name: 'badge too small to read: the unverifiable rule reports it', logo: { badge: unread, unverifiable: [{ check: 'badge-text', element: 'badge', reason: 'too-small', textHeightPx: 3.1 }] } },
   ],
   invalid: [
     {

@@ -33,11 +33,13 @@ export const badgeText: LogoRule = {
       fr: 'utilisez le logo fourni avec la mention de votre catégorie, sans retoucher son texte (logo-check artwork --badge {{variant}})',
       en: 'use the supplied logo with the badge of your category, without editing its text (logo-check artwork --badge {{variant}})',
     },
-    charterEntries: ['badges', 'text.minSimilarity', 'elements.badge.name'],
+    charterEntries: ['crop.minVisibleFraction', 'badges', 'text.minSimilarity', 'elements.badge.name'],
   },
   check({ charter, logo, category }, report) {
     const { badge } = logo;
     if (!logo.elements.badge?.present || badge.match !== null) return;
+    // A text cut by the page edge is the cropped rule's, as for missing-element.
+    if (logo.elements.badge.visibleFraction < charter.crop.minVisibleFraction) return;
     // Letters too small or blurred to read are the unverifiable rule's, never an alteration.
     if (logo.unverifiable.some((u) => u.check === 'badge-text')) return;
     const element = charter.elements.badge.name;

@@ -11,6 +11,10 @@ testLogoRule(taglineText, {
       name: 'tagline missing: the missing-element rule reports it',
       logo: { elements: { tagline: { present: false } }, tagline: { text: null, source: null, match: null, similarity: 0, closest: null } },
     },
+    {
+      name: 'tagline cut by the page edge: the cropped rule reports it',
+      logo: { elements: { tagline: { visibleFraction: 0.5 } }, tagline: { text: null, source: null, match: null, similarity: 0, closest: 'tagline', confidence: 0 } },
+    },
   ],
   invalid: [
     {

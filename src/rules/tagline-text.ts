@@ -27,11 +27,13 @@ export const taglineText: LogoRule = {
       fr: 'ne retouchez pas le texte du logo : utilisez le fichier fourni (logo-check artwork --badge {{variant}})',
       en: 'do not edit the text of the logo: use the supplied file (logo-check artwork --badge {{variant}})',
     },
-    charterEntries: ['tagline.text', 'text.minSimilarity', 'elements.tagline.name'],
+    charterEntries: ['crop.minVisibleFraction', 'tagline.text', 'text.minSimilarity', 'elements.tagline.name'],
   },
   check({ charter, logo }, report) {
     const { tagline } = logo;
     if (!logo.elements.tagline?.present || tagline.match !== null) return;
+    // A text cut by the page edge is the cropped rule's, as for missing-element.
+    if (logo.elements.tagline.visibleFraction < charter.crop.minVisibleFraction) return;
     // Letters too small or blurred to read are the unverifiable rule's, never an alteration.
     if (logo.unverifiable.some((u) => u.check === 'tagline-text')) return;
     const read = tagline.text !== null && tagline.similarity >= charter.text.minSimilarity ? tagline.text : null;
