@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Homography, Page } from '../types.ts';
 import { mapBox, project } from '../image/homography.ts';
 import { attemptRectification, rectifyPage, type Rectification } from './index.ts';
+import { IngestError, openDocument } from '../ingest/index.ts';
 import { getCv } from '../image/opencv.ts';
 import {
   asPage,
@@ -276,6 +277,31 @@ describe('pages that are not photos of a page are left alone', () => {
     }
     expect(decoded).toBeGreaterThan(20);
   }, 60_000);
+
+  const pdfs = join(import.meta.dirname, '../../../shared/corpus/pdf');
+  it.skipIf(!existsSync(pdfs))('the rendered pages of ../shared/corpus/pdf (the first five of each)', async () => {
+    let rendered = 0;
+    for (const name of readdirSync(pdfs).sort()) {
+      let doc;
+      try {
+        doc = await openDocument(join(pdfs, name), {});
+      } catch {
+        continue; // unreadable or refused files are ingest's business
+      }
+      try {
+        for (let p = 1; p <= Math.min(5, doc.pageCount); p++) {
+          const r = attemptRectification(await doc.renderPage(p));
+          rendered++;
+          expect('reason' in r ? null : r.quad, `${name} page ${p}`).toBeNull();
+        }
+      } catch (error) {
+        if (!(error instanceof IngestError)) throw error;
+      } finally {
+        await doc.close();
+      }
+    }
+    expect(rendered).toBeGreaterThan(40);
+  }, 240_000);
 });
 
 describe('cost', () => {
