@@ -30,6 +30,8 @@ const MIN_REACH = 12;
  */
 const MIN_STEP = 20;
 const SEARCH = 4;
+/** ...and at least this many times the steepest step 2 px or more away from the line. */
+const STAND_OUT = 1.5;
 const NEAR = 0.75;
 
 export function cornerEvidence(page: Page, quad: Quad): CornerEvidence {
@@ -90,6 +92,8 @@ function edgeShare(page: Page, corner: Point, direction: Point, reach: number): 
     }
     let best = 0;
     let bestAt = Infinity;
+    // The steepest step away from the line (2 px or more), to compare with.
+    let aside = 0;
     for (let i = half; i < count - half; i++) {
       const o = -span + i * step;
       if (Math.abs(o) > SEARCH) continue;
@@ -103,11 +107,14 @@ function edgeShare(page: Page, corner: Point, direction: Point, reach: number): 
         }
         sum += ((before - after) / half) ** 2;
       }
-      if (Math.sqrt(sum) > best) [best, bestAt] = [Math.sqrt(sum), o];
+      const v = Math.sqrt(sum);
+      if (v > best) [best, bestAt] = [v, o];
+      if (Math.abs(o) >= 2 && v > aside) aside = v;
     }
     // The steepest step nearby must lie on the line: a textured desk has steps everywhere, at
-    // random offsets; a side carried on has its own, where the line says.
-    if (best >= MIN_STEP && Math.abs(bestAt) <= NEAR) found++;
+    // random offsets; a side carried on has its own, where the line says. And it must stand out:
+    // the grain of a wooden desk is straight lines too, but many, a few pixels apart.
+    if (best >= MIN_STEP && Math.abs(bestAt) <= NEAR && best >= STAND_OUT * aside) found++;
   }
   return found / PLACES;
 }

@@ -179,8 +179,8 @@ const NORMAL_AGREEMENT = (10 * Math.PI) / 180;
 const PRESENCE_AGREEMENT = (15 * Math.PI) / 180;
 
 /**
- * The straight edges of the map: Hough peaks of at least `minVotes` edge pixels, strongest first,
- * each present along at least `minPresent` plane pixels (see trace); at most `count`.
+ * The straight edges of the map: Hough peaks of at least `minVotes` edge pixels, each present
+ * along at least `minPresent` plane pixels (see trace); at most `count`, the longest in ridges first.
  */
 export function straightEdges(edges: EdgeMap, minVotes: number, minPresent: number, count = 60, minEdge = MIN_EDGE): StraightEdge[] {
   const { width: w, height: h, strength, normal } = edges;
@@ -241,8 +241,10 @@ export function straightEdges(edges: EdgeMap, minVotes: number, minPresent: numb
   // Marks pixels already taken as members in the current pass.
   const stamp = new Uint32Array(w * h);
   let mark = 0;
+  // Twice as many lines as asked for are traced, then the longest runs of ridges kept: on a
+  // grained or cluttered desk, Hough votes rank short texture lines above a side of weak contrast.
   for (const peak of peaks) {
-    if (out.length >= count) break;
+    if (out.length >= 2 * count) break;
     const theta = (peak.t * Math.PI) / ANGLE_BINS;
     const rho = peak.r - maxRho;
     // The line x cos θ + y sin θ = ρ in centred coordinates, back in plane coordinates.
@@ -258,7 +260,8 @@ export function straightEdges(edges: EdgeMap, minVotes: number, minPresent: numb
     if (traced.prefix[traced.prefix.length - 1] < minPresent) continue;
     out.push(traced);
   }
-  return out;
+  const ridges = (e: StraightEdge) => e.ridgePrefix[e.ridgePrefix.length - 1];
+  return out.sort((a, b) => ridges(b) - ridges(a)).slice(0, count);
 }
 
 /** Edge pixels within NEAR of the line whose direction agrees with it, found by walking along it. */
