@@ -1,23 +1,21 @@
 // Is each corner of a found quadrilateral a corner of the page? At a page's corner both sides
 // run up to it and stop: beyond lies the desk. A part of the page that happens to have a paper's
 // proportions (a white panel beside a full-bleed photo, the photo itself) has corners where its
-// own edge meets the page's sides, which run on past them; a quadrilateral reaching past the page
-// onto a line of the desk has sides that stop short of its corners. Measured at full resolution
-// as the colour step across each side's line just before and just past each corner.
+// own edge meets the page's sides, which run on past them. Measured at full resolution as the
+// colour step across each side's line just past each corner.
 import type { Page } from '../types.ts';
 import type { Point, Quad } from '../image/homography.ts';
+import { addRgb } from './edges.ts';
 
 /** A side whose line is still an edge at more than this share of the places past a corner runs on past it. */
 export const MAX_RUNS_ON = 0.5;
 
 export interface CornerEvidence {
-  /** Per corner (TL, TR, BR, BL): share of the places just before it where both sides are edges. */
-  reaches: number[];
-  /** Per corner: the larger, over its two sides, of the share of places past it where the side's line is still an edge. */
+  /** Per corner (TL, TR, BR, BL): the larger, over its two sides, of the share of places past it where the side's line is still an edge. */
   runsOn: number[];
 }
 
-/** Places measured along each stretch, and where the stretch lies: from GAP past or before the corner, for REACH. */
+/** Places measured along each stretch past a corner, which starts GAP px past it. */
 const PLACES = 16;
 /** Pixels left out at the corner itself (the other side's edge and the blur of the corner). */
 const GAP = 4;
@@ -35,22 +33,16 @@ const STAND_OUT = 1.5;
 const NEAR = 0.75;
 
 export function cornerEvidence(page: Page, quad: Quad): CornerEvidence {
-  const reaches: number[] = [];
   const runsOn: number[] = [];
   for (let k = 0; k < 4; k++) {
     const corner = quad[k];
     const prev = quad[(k + 3) % 4];
     const next = quad[(k + 1) % 4];
-    // Directions pointing away from the corner along each side, into the side.
-    const intoA = unit(prev, corner);
-    const intoB = unit(next, corner);
+    // Directions pointing away from the corner past it, along each side's line.
+    const pastA = unit(corner, prev);
+    const pastB = unit(corner, next);
     const lengthA = Math.hypot(prev[0] - corner[0], prev[1] - corner[1]);
     const lengthB = Math.hypot(next[0] - corner[0], next[1] - corner[1]);
-    const reachA = Math.max(MIN_REACH, REACH_SHARE * lengthA);
-    const reachB = Math.max(MIN_REACH, REACH_SHARE * lengthB);
-    reaches.push(Math.min(edgeShare(page, corner, intoA, reachA), edgeShare(page, corner, intoB, reachB)));
-    const pastA: Point = [-intoA[0], -intoA[1]];
-    const pastB: Point = [-intoB[0], -intoB[1]];
     // Over a short stretch too: a line printed just inside the page's side (the edge of a photo
     // on it) makes a quadrilateral whose corners the page's sides pass by only a little.
     let past = 0;
@@ -59,7 +51,7 @@ export function cornerEvidence(page: Page, quad: Quad): CornerEvidence {
     }
     runsOn.push(past);
   }
-  return { reaches, runsOn };
+  return { runsOn };
 }
 
 function unit(to: Point, from: Point): Point {
@@ -88,7 +80,8 @@ function edgeShare(page: Page, corner: Point, direction: Point, reach: number): 
     if (cx < 1 || cy < 1 || cx > width - 1 || cy > height - 1) continue;
     for (let i = 0; i < count; i++) {
       const o = -span + i * step;
-      sampleRgb(page, cx + o * normal[0], cy + o * normal[1], profile, 3 * i);
+      profile[3 * i] = profile[3 * i + 1] = profile[3 * i + 2] = 0;
+      addRgb(page, cx + o * normal[0], cy + o * normal[1], profile, 3 * i, 1);
     }
     let best = 0;
     let bestAt = Infinity;
@@ -117,24 +110,4 @@ function edgeShare(page: Page, corner: Point, direction: Point, reach: number): 
     if (best >= MIN_STEP && Math.abs(bestAt) <= NEAR && best >= STAND_OUT * aside) found++;
   }
   return found / PLACES;
-}
-
-/** Bilinear RGB at a continuous position (pixel centres at i + ½), clamped at the borders, into out[at..at+2]. */
-function sampleRgb(page: Page, x: number, y: number, out: Float64Array, at: number): void {
-  const { width, height, rgba } = page;
-  const fx = Math.min(Math.max(x - 0.5, 0), width - 1);
-  const fy = Math.min(Math.max(y - 0.5, 0), height - 1);
-  const x0 = Math.floor(fx);
-  const y0 = Math.floor(fy);
-  const x1 = Math.min(x0 + 1, width - 1);
-  const y1 = Math.min(y0 + 1, height - 1);
-  const ax = fx - x0;
-  const ay = fy - y0;
-  const k00 = (y0 * width + x0) * 4;
-  const k10 = (y0 * width + x1) * 4;
-  const k01 = (y1 * width + x0) * 4;
-  const k11 = (y1 * width + x1) * 4;
-  for (let c = 0; c < 3; c++) {
-    out[at + c] = (rgba[k00 + c] * (1 - ax) + rgba[k10 + c] * ax) * (1 - ay) + (rgba[k01 + c] * (1 - ax) + rgba[k11 + c] * ax) * ay;
-  }
 }

@@ -127,10 +127,10 @@ export function fitEdge(page: Page, a: Point, b: Point, inward: Point, range: nu
 
 /**
  * Adds weight × the bilinear RGB at (x, y) to out[at..at+2]: interpolateRgb's convention (pixel
- * centres at i + ½, clamped at the borders) without its allocations, as fitEdge samples a few
- * hundred thousand points per photo.
+ * centres at i + ½, clamped at the borders) without its allocations, as fitEdge and cornerEvidence
+ * sample a few hundred thousand points per photo.
  */
-function addRgb(page: Page, x: number, y: number, out: Float64Array, at: number, weight: number): void {
+export function addRgb(page: Page, x: number, y: number, out: Float64Array, at: number, weight: number): void {
   const { width, height, rgba } = page;
   const fx = Math.min(Math.max(x - 0.5, 0), width - 1);
   const fy = Math.min(Math.max(y - 0.5, 0), height - 1);

@@ -1,11 +1,13 @@
 // The page from its four sides, whatever is printed on it: the second way of finding a page, for
 // when it is not paper-white (a full-bleed photo or colour, tinted paper) or lies among white
 // things (a white table, a bright sky behind). Among the long straight colour edges of the photo
-// (straight.ts), the four that bound the page are those that close into a convex quadrilateral
-// along whose whole perimeter the edge is present, and whose proportions, seen through the camera
-// (Zhang & He, aspect.ts), are a paper size. The largest such quadrilateral is the page: a panel,
-// a photo or a band printed inside the page is bounded partly by the page's own sides, and is
-// smaller; the desk's straight lines do not stop at the page's corners.
+// (straight.ts), the four that bound the page close into a convex quadrilateral along whose whole
+// perimeter, up to its corners, the edge is present, and whose proportions, seen through the
+// camera (Zhang & He, aspect.ts), are a paper size. Candidates are tried largest first: a panel,
+// a photo or a band printed inside the page is bounded partly by the page's own sides, is smaller,
+// and has corners past which those sides run on (corners.ts); a desk's straight line carried past
+// the page's corner is not present along the stretch beyond the page. The first candidate whose
+// sides, re-measured at full resolution, are straight edges and still make a paper size is the page.
 import type { Page } from '../types.ts';
 import { estimateAspect } from './aspect.ts';
 import { fitEdge, intersect, type EdgeFit } from './edges.ts';
