@@ -43,8 +43,8 @@ const MAX_OPEN_CORNERS = 1;
 const MAX_CONTINUATION = 0.6;
 /** Opposite sides of a page seen up to ~20° off-axis stay within this angle of each other, degrees. */
 const MAX_OPPOSITE_ANGLE = 35;
-/** Straight edges considered, and the fewest edge pixels (share of the plane's short side) a Hough peak needs. */
-const MAX_EDGES = 60;
+/** Straight edges considered (a cluttered desk has dozens), and the fewest edge pixels (share of the plane's short side) a Hough peak needs. */
+const MAX_EDGES = 90;
 const MIN_VOTES = 0.05;
 /** Candidates (largest first) re-measured at full resolution before giving up. */
 const MAX_REFINED = 6;
