@@ -6,10 +6,12 @@ import { buildReference, REF_SCALE, type ReferenceModel } from '../charter/refer
 import { hexToRgb } from '../image/colour.ts';
 import { mapBox, multiply, project, roundBox, type Matrix } from '../image/homography.ts';
 import { rgbaToGray, type Gray } from '../image/raster.ts';
-import { findAnchors, type Anchor, type AnchorLimits } from './anchors.ts';
+import { findAnchors, type Anchor, type AnchorLimits, type RectangleAnchor } from './anchors.ts';
 import {
   buildScoreGrid,
   ellipseHypotheses,
+  OPEN_SIDE_FACTORS,
+  stretchOpenSides,
   rectangleHypotheses,
   referencePolar,
   refine,
@@ -100,7 +102,8 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
           .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
           .filter((t) => t.s.confidence >= floor)
           .sort((a, b) => b.s.support - a.s.support)
-          .slice(0, anchor.touchesEdge ? CUT_TRIES : 1);
+          .slice(0, anchor.touchesEdge ? CUT_TRIES : 1)
+          .map((t) => (anchor.shape === 'rectangle' && anchor.open ? alongOpenSides(page, anchor, t) : t));
         let best: Candidate | null = null;
         for (const { h } of tries) {
           const c = candidate(page, gray, h, anchor);
@@ -112,6 +115,17 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
       }
     }
     return suppress(found, ref).map((c) => toDetection(c, ref));
+  }
+
+  /** The length along a cut box's open sides that the whole-logo score prefers. */
+  function alongOpenSides(page: Page, anchor: RectangleAnchor, start: { h: Hypothesis; s: LogoScore }): { h: Hypothesis; s: LogoScore } {
+    let best = start;
+    for (const factor of OPEN_SIDE_FACTORS) {
+      const h = { ...start.h, pageFromRef: stretchOpenSides(anchor, start.h.pageFromRef, factor) };
+      const s = scoreLogo(page, h.pageFromRef, coarseGrid);
+      if (s.support > best.s.support) best = { h, s };
+    }
+    return best;
   }
 
   return { reference: ref, detect };

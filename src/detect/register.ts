@@ -19,12 +19,18 @@ export interface ScoreGrid {
   /** Mean reference R, G, B and luma over the badge variants. */
   channels: Float32Array[];
   masks: Record<ElementId, Uint8Array>;
+  /** 1 where every badge variant draws the same grey (all but the badge's words). */
+  shared: Uint8Array;
 }
+
+/** Grey-level spread across badge variants above which a cell differs between them. */
+const SHARED_SPREAD = 32;
 
 export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
   const width = Math.floor(ref.width / step);
   const height = Math.floor(ref.height / step);
   const gray = new Float32Array(width * height);
+  const shared = new Uint8Array(width * height);
   const channels = [0, 1, 2, 3].map(() => new Float32Array(width * height));
   const masks = {} as Record<ElementId, Uint8Array>;
   for (const id of Object.keys(ref.elementMasks) as ElementId[]) masks[id] = new Uint8Array(width * height);
@@ -45,6 +51,12 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
         }
       }
       gray[j * width + i] = sum / n;
+      const means = ref.variants.map((v) => {
+        let m = 0;
+        for (let dy = 0; dy < step; dy++) for (let dx = 0; dx < step; dx++) m += v.gray.data[(j * step + dy) * ref.width + i * step + dx];
+        return m / (step * step);
+      });
+      if (Math.max(...means) - Math.min(...means) < SHARED_SPREAD) shared[j * width + i] = 1;
       for (let ch = 0; ch < 3; ch++) channels[ch][j * width + i] /= n;
       channels[3][j * width + i] = sum / n;
       for (const id of Object.keys(counts) as ElementId[]) if ((counts[id] ?? 0) * 2 >= step * step) masks[id][j * width + i] = 1;
@@ -57,7 +69,7 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
       for (let i = Math.max(0, Math.floor(bx)); i < Math.min(width, Math.ceil(bx + bw)); i++) masks[id][j * width + i] = 1;
     }
   }
-  return { step, width, height, gray, channels, masks };
+  return { step, width, height, gray, channels, masks, shared };
 }
 
 export interface LogoScore {
@@ -93,6 +105,7 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
   const overall = correlation(luma, grid.gray, valid);
   const raw = {} as Record<ElementId, number>;
   const strength = {} as Record<ElementId, number>;
+  let blank = 0;
   for (const id of Object.keys(grid.masks) as ElementId[]) {
     const mask = new Uint8Array(luma.length);
     let n = 0;
@@ -108,6 +121,7 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
       strength[id] = NaN;
       continue;
     }
+    if (isBlank(samples, mask)) blank++;
     raw[id] = correlation(luma, grid.gray, mask);
     // Recolouring can make two inks equally light (an inverted red arrow on an inverted blue disc),
     // so each channel gets its say: the element is as present as its clearest channel shows it.
@@ -118,16 +132,34 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
   const elements = {} as Record<ElementId, number>;
   for (const id of Object.keys(raw) as ElementId[]) elements[id] = strength[id];
   // One element may be missing or defaced and the logo is still the logo: judge by the best three
-  // (of those on the page). One element alone on the page is no logo: inspection could not confirm it.
+  // (of those on the page). One element alone on the page, beside blank boxes or none, is no logo:
+  // inspection could not confirm it.
   const likeness = Object.values(elements)
     .filter((v) => !Number.isNaN(v))
     .sort((a, b) => b - a);
   const best = likeness.slice(0, likeness.length - 1);
-  const confidence = best.length ? best.reduce((s, v) => s + v, 0) / best.length : 0;
+  const confidence = likeness.length - blank >= 2 ? best.reduce((s, v) => s + v, 0) / best.length : 0;
   const support = likeness.reduce((s, v) => s + v - CHANCE_LIKENESS, 0);
   // ECC needs one polarity: the one of the @, the largest area of ink.
   const inverted = (raw.at ?? 0) < 0;
   return { elements, overall, inverted, onPage: onPage / luma.length, confidence, support };
+}
+
+/** Grey-level spread under which an element's box on the page holds nothing (paper, flat ink). */
+const BLANK_SPREAD = 8;
+
+/** Whether every channel is flat (standard deviation under BLANK_SPREAD) over the masked samples. */
+function isBlank(samples: Float32Array[], mask: Uint8Array): boolean {
+  return samples.every((ch) => {
+    let [n, sum, sq] = [0, 0, 0];
+    for (let i = 0; i < mask.length; i++) {
+      if (!mask[i]) continue;
+      n++;
+      sum += ch[i];
+      sq += ch[i] * ch[i];
+    }
+    return sq / n - (sum / n) ** 2 < BLANK_SPREAD * BLANK_SPREAD;
+  });
 }
 
 /** Polar samples of the anchor disc: rotation becomes a circular shift, mirroring a reversal. */
@@ -276,6 +308,27 @@ export function wholeBoxes(anchor: RectangleAnchor, aspect: number): Array<[Poin
   return boxes;
 }
 
+/**
+ * Lengths tried along the open sides of a cut box, as factors of the one its proportions give: a
+ * stretch (a distortion the tool must report, up to 1.4× along either axis) changes them, and the
+ * whole-logo score tells which one the page shows. Steps of 10 % leave registration a few per cent.
+ */
+export const OPEN_SIDE_FACTORS = [-4, -3, -2, -1, 1, 2, 3, 4].map((k) => 1.1 ** k);
+
+/**
+ * The hypothesis with the open sides of its cut box anchor scaled by `factor` about the corner
+ * the box was traced from (the sides on the page stay where they are).
+ */
+export function stretchOpenSides(anchor: RectangleAnchor, pageFromRef: Matrix, factor: number): Matrix {
+  const [c0, c1, , c3] = anchor.corners;
+  const [openA, openB] = anchor.open ?? [false, false];
+  // In the frame of the box's sides a = c1 − c0 and b = c3 − c0, scale the open ones.
+  const [ax, ay, bx, by] = [c1[0] - c0[0], c1[1] - c0[1], c3[0] - c0[0], c3[1] - c0[1]];
+  const side: Matrix = [ax, bx, c0[0], ay, by, c0[1], 0, 0, 1];
+  const scale: Matrix = [openA ? factor : 1, 0, 0, 0, openB ? factor : 1, 0, 0, 0, 1];
+  return multiply(side, multiply(scale, multiply(invertAffine(side), pageFromRef)));
+}
+
 function boxHypotheses(p: [Point, Point, Point, Point], refCorners: Point[]): Hypothesis[] {
   // Put the page corners in order starting at a long side, so corner k faces reference corner k.
   const side = (i: number) => Math.hypot(p[(i + 1) % 4][0] - p[i][0], p[(i + 1) % 4][1] - p[i][1]);
@@ -372,14 +425,19 @@ export function refine(gray: Gray, pageFromRef: Matrix, grid: ScoreGrid, inverte
   const cy = (height - 1) / 2;
   const refFromCentred = [step, 0, o + step * cx, 0, step, o + step * cy, 0, 0, 1];
   const centredFromRef = invertAffine(refFromCentred);
-  const template = normalise(inverted ? gradient(grid.gray, width, height) : grid.gray);
-  if (!template) return pageFromRef;
+  // Aligned on what every badge variant shares: their words differ, and their mean is none of them.
+  const onShared = (values: Float32Array) => values.map((v, i) => (grid.shared[i] ? v : NaN));
+  const reference = onShared(inverted ? gradient(grid.gray, width, height) : grid.gray);
   let warp = [1, 0, 0, 0, 1, 0, 0, 0, 1];
   for (let it = 0; it < iterations; it++) {
     const pageFromCentred = multiply(pageFromRef, multiply(refFromCentred, warp));
     const sampled = sampleCentred(gray, pageFromCentred, width, height, cx, cy);
-    const image = normalise(inverted ? gradient(sampled, width, height) : sampled);
+    const image = normalise(onShared(inverted ? gradient(sampled, width, height) : sampled));
     if (!image) return pageFromRef;
+    // The reference is normalised over the samples on the page only, as the page is: off-page
+    // samples are missing, and counting them would shift its mean and scale (and pull the fit).
+    const template = normalise(reference.map((v, i) => (Number.isNaN(image.values[i]) ? NaN : v)));
+    if (!template) return pageFromRef;
     const H = new Float64Array(36);
     const b = new Float64Array(6);
     const sd = new Float64Array(6);
