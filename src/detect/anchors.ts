@@ -5,6 +5,7 @@
 import type { Page } from '../types.ts';
 import { getCv, withMats, type Mat } from '../image/opencv.ts';
 import type { Gray } from '../image/raster.ts';
+import { bilinear } from '../image/sample.ts';
 
 export type Point = [number, number];
 
@@ -80,13 +81,16 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
     cv.dilate(edges, edges, kernel);
     const regions = track(new cv.Mat());
     cv.bitwise_not(edges, regions);
-    const anchors = shapesOf(regions, page, limits, EDGE_INSET);
+    // Cut boxes place their sides on the grey edges themselves (see snapSide), read from JS memory:
+    // views of the WebAssembly heap go stale when it grows.
+    const greyLevels: Gray = gray ?? { width: page.width, height: page.height, data: Uint8Array.from(grey.data as Uint8Array) };
+    const anchors = shapesOf(regions, page, greyLevels, limits, EDGE_INSET);
     // Edges leak where the logo touches dark content of the same lightness (a photo, text under
     // it); the charter's own inks then still outline an unaltered logo, whatever lies around it.
     for (const [k, mask] of inks.entries()) {
       // Too few pixels of that ink on the page to outline even the smallest shape.
       if (inkCounts[k] < limits.minSize * limits.minSize * 0.3) continue;
-      for (const anchor of shapesOf(mask, page, limits, INK_INSET)) {
+      for (const anchor of shapesOf(mask, page, greyLevels, limits, INK_INSET)) {
         if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
       }
     }
@@ -98,7 +102,7 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
  * Shapes among the 4-connected regions of a mask. Components are labelled once and only those of
  * a plausible size are traced, which on a text page is a few dozen out of tens of thousands.
  */
-function shapesOf(regions: Mat, page: Page, limits: AnchorLimits, inset: number): Anchor[] {
+function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number): Anchor[] {
   const cv = getCv();
   return withMats((track) => {
     const labels = track(new cv.Mat());
@@ -125,7 +129,7 @@ function shapesOf(regions: Mat, page: Page, limits: AnchorLimits, inset: number)
       cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_NONE, new cv.Point(x - 1, y - 1));
       if (contours.size() === 0) continue;
       const contour = track(contours.get(0));
-      const anchor = classify(cv, contour, page, limits, inset);
+      const anchor = classify(cv, contour, page, grey, limits, inset);
       if (anchor) anchors.push(anchor);
     }
     return anchors;
@@ -192,13 +196,13 @@ function sameAnchor(a: Anchor, b: Anchor): boolean {
   return Math.hypot(ax - bx, ay - by) < 4 && Math.abs(sizeOf(a) - sizeOf(b)) < 0.08 * sizeOf(a);
 }
 
-function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits, inset: number): Anchor | null {
+function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number): Anchor | null {
   const rect = cv.boundingRect(contour);
   const size = Math.max(rect.width, rect.height);
   if (size < limits.minSize || size > limits.maxSize) return null;
   if (contour.rows < 20) return null;
   const touchesEdge = rect.x <= 1 || rect.y <= 1 || rect.x + rect.width >= page.width - 1 || rect.y + rect.height >= page.height - 1;
-  if (touchesEdge) return cutEllipse(cv, contour, page, limits, inset) ?? cutBox(cv, contour, page, limits, inset);
+  if (touchesEdge) return cutEllipse(cv, contour, page, limits, inset) ?? cutBox(cv, contour, page, grey, limits, inset);
   return withMats((track) => {
     const hull = track(new cv.Mat());
     cv.convexHull(contour, hull, false, true);
@@ -280,7 +284,7 @@ const SIDE_TRIM = 0.2;
  * whole; with one or two, the sides that run off the page are marked `open`, their length only
  * what is seen, and registration, which knows the box's proportions, extends them.
  */
-function cutBox(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits, inset: number): RectangleAnchor | null {
+function cutBox(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number): RectangleAnchor | null {
   const outline = hullOutline(cv, contour);
   const n = outline.length;
   const onBorder = (i: number) => {
@@ -305,13 +309,16 @@ function cutBox(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: 
     return Math.min(box.size.width, box.size.height);
   });
   if (across < 4) return null;
-  const sides = fitSides(cv, run, across);
-  if (sides.length < 2 || sides.length > 4) return null;
+  const fitted = fitSides(cv, run, across);
+  if (fitted.length < 2 || fitted.length > 4) return null;
+  // A point inside the box, to tell its sides' outward normals.
+  const inside: Point = scale(outline.reduce((sum, p) => add(sum, p), [0, 0] as Point), 1 / n);
+  const sides = fitted.map((side) => snapSide(side, grey, inside, inset));
   const corners = sides.slice(1).map((side, i) => meet(sides[i], side));
   if (corners.some((c) => !c)) return null;
   const [first, last] = [run[0], run[run.length - 1]];
   let box: [Point, Point, Point, Point];
-  let open: [boolean, boolean];
+  let open: [boolean, boolean] | undefined;
   // The sides that run off the page point from their corner towards where the run ends.
   const towards = (side: Line, from: Point, end: Point): Point => (dot(side.dir, sub(end, from)) >= 0 ? side.dir : scale(side.dir, -1));
   if (sides.length === 2) {
@@ -338,11 +345,10 @@ function cutBox(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: 
     const [c0, c1, c2] = corners as Point[];
     if (!square(sub(c0, c1), sub(c2, c1)) || !parallel(towards(sides[0], c0, first), sub(c2, c1)) || !parallel(towards(sides[3], c2, last), sub(c0, c1))) return null;
     box = [c0, c1, c2, add(c0, sub(c2, c1))];
-    open = [false, false];
   }
   const size = Math.max(Math.hypot(...sub(box[1], box[0])), Math.hypot(...sub(box[3], box[0])));
   if (size < limits.minSize / 2) return null;
-  return { shape: 'rectangle', corners: grow(box, inset), touchesEdge: true, open };
+  return { shape: 'rectangle', corners: box, touchesEdge: true, ...(open && { open }) };
 }
 
 /**
@@ -373,9 +379,11 @@ function hullOutline(cv: ReturnType<typeof getCv>, contour: Mat): Point[] {
 }
 
 interface Line {
-  /** A point on the line and its unit direction. */
+  /** A point on the line (the middle of the points it was fitted to) and its unit direction. */
   at: Point;
   dir: Point;
+  /** Half the length of the fitted points along it. */
+  half: number;
 }
 
 /**
@@ -429,7 +437,58 @@ function principalAxis(points: Point[]): Line {
     syy += (y - my) ** 2;
   }
   const t = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  return { at: [mx, my], dir: [Math.cos(t), Math.sin(t)] };
+  const dir: Point = [Math.cos(t), Math.sin(t)];
+  const along = points.map(([x, y]) => (x - mx) * dir[0] + (y - my) * dir[1]);
+  return { at: [mx, my], dir, half: (Math.max(...along) - Math.min(...along)) / 2 };
+}
+
+/**
+ * Band across a traced side searched for its edge, in pixels along the outward normal: traced
+ * regions stop short of the outline, never beyond it, and what the box holds (a badge's letters,
+ * whose edges may be the stronger) lies inwards.
+ */
+const SNAP_FROM = -1;
+const SNAP_TO = 3;
+/** Least grey step per pixel taken as the side's edge (a side outlined in saturation alone has none). */
+const SNAP_MIN_GRADIENT = 12;
+
+/**
+ * A side moved onto the grey edge it was traced inside of: across the side, at points along it,
+ * the steepest grey step (refined to sub-pixel by a parabola through its neighbours) is where the
+ * outline is; the median over the points is taken. Traced regions stop a pixel or two short of the
+ * outline, which on a small box is a tenth of its height; where no edge is seen, the side moves out
+ * by the tracing's usual inset instead.
+ */
+function snapSide(side: Line, grey: Gray, inside: Point, inset: number): Line {
+  let normal: Point = [-side.dir[1], side.dir[0]];
+  if (dot(normal, sub(side.at, inside)) < 0) normal = scale(normal, -1);
+  const offsets: number[] = [];
+  const step = 0.25;
+  const count = Math.round((SNAP_TO - SNAP_FROM) / step) + 1;
+  const profile = new Float64Array(count);
+  for (let t = -side.half; t <= side.half; t += 1) {
+    const base = add(side.at, scale(side.dir, t));
+    let ok = true;
+    for (let k = 0; k < count && ok; k++) {
+      const [x, y] = add(base, scale(normal, SNAP_FROM + k * step));
+      profile[k] = bilinear(grey.data, grey.width, grey.height, x, y);
+      ok = !Number.isNaN(profile[k]);
+    }
+    if (!ok) continue;
+    let best = -1;
+    let strongest = 0;
+    for (let k = 2; k < count - 2; k++) {
+      const g = Math.abs(profile[k + 2] - profile[k - 2]) / (4 * step);
+      if (g > strongest) [best, strongest] = [k, g];
+    }
+    if (best < 0 || strongest < SNAP_MIN_GRADIENT) continue;
+    const g = (k: number) => Math.abs(profile[k + 2] - profile[k - 2]);
+    const [a, b, c] = [g(best - 1), g(best), g(best + 1)];
+    const vertex = a - 2 * b + c < 0 ? (0.5 * (a - c)) / (a - 2 * b + c) : 0;
+    offsets.push(SNAP_FROM + (best + vertex) * step);
+  }
+  const shift = offsets.length >= 3 ? offsets.sort((p, q) => p - q)[Math.floor(offsets.length / 2)] : inset;
+  return { ...side, at: add(side.at, scale(normal, shift)) };
 }
 
 /** Where two lines cross; null when they are nearly parallel. */

@@ -98,12 +98,15 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
         }
         // A whole anchor leaves only its turn in doubt, which the coarse score settles; one cut by
         // the page edge leaves its size or turn roughly known, so its best few are refined.
+        // A cut box's length along its open sides is a guess: the floor applies once it is searched.
+        const open = anchor.shape === 'rectangle' && anchor.open !== undefined;
         const tries = hyps
           .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
-          .filter((t) => t.s.confidence >= floor)
+          .filter((t) => open || t.s.confidence >= floor)
           .sort((a, b) => b.s.support - a.s.support)
           .slice(0, anchor.touchesEdge ? CUT_TRIES : 1)
-          .map((t) => (anchor.shape === 'rectangle' && anchor.open ? alongOpenSides(page, anchor, t) : t));
+          .flatMap((t) => (open ? alongOpenSides(page, anchor as RectangleAnchor, t) : [t]))
+          .filter((t) => t.s.confidence >= floor);
         let best: Candidate | null = null;
         for (const { h } of tries) {
           const c = candidate(page, gray, h, anchor);
@@ -117,15 +120,19 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
     return suppress(found, ref).map((c) => toDetection(c, ref));
   }
 
-  /** The length along a cut box's open sides that the whole-logo score prefers. */
-  function alongOpenSides(page: Page, anchor: RectangleAnchor, start: { h: Hypothesis; s: LogoScore }): { h: Hypothesis; s: LogoScore } {
+  /**
+   * The length along a cut box's open sides that the whole-logo score prefers, and the one its
+   * proportions give: the coarse score of a logo a pixel or two off is too rough to choose between
+   * lengths 10 % apart, so both go on to be refined.
+   */
+  function alongOpenSides(page: Page, anchor: RectangleAnchor, start: { h: Hypothesis; s: LogoScore }): Array<{ h: Hypothesis; s: LogoScore }> {
     let best = start;
     for (const factor of OPEN_SIDE_FACTORS) {
       const h = { ...start.h, pageFromRef: stretchOpenSides(anchor, start.h.pageFromRef, factor) };
       const s = scoreLogo(page, h.pageFromRef, coarseGrid);
       if (s.support > best.s.support) best = { h, s };
     }
-    return best;
+    return best === start ? [start] : [best, start];
   }
 
   return { reference: ref, detect };
