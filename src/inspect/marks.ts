@@ -71,8 +71,8 @@ export function foreignOutlines(model: InspectionModel, pageEdges: Float32Array,
 
 /**
  * Pixels of marks drawn on the logo: foreign outlines, plus pixels that differ (pixelmatch) from
- * the approved artwork drawn in the inks measured on the page and on the page's ground. Where the
- * badge variants disagree (their texts) nothing is compared until the text is known.
+ * the approved artwork drawn in the inks measured on the page and on the page's ground: from the
+ * badge variant read, or until it is, from every approved one.
  */
 export function foreignMarks(
   model: InspectionModel,
@@ -85,15 +85,50 @@ export function foreignMarks(
   variant: VariantRaster | null,
   blur: number,
 ): Marks {
-  const { ref, variantText, inkZone } = model;
+  const { ref } = model;
   const { width, height } = ref;
   const n = width * height;
-  const dontCare = variant ? null : variantText;
   // Pixel differences are trusted only for a logo in the charter's inks: a recoloured one is
   // resampled through inks measured with some error everywhere, and judged on its outlines alone.
   const offPalette = Object.values(elements).some((e) => e.colours.some((c) => c.deltaE > c.tolerance));
   if (offPalette) return { pixels: outlines, regions: components(dilate(outlines, width, height, 4), width, height, outlines) };
-  const inked = recolour((variant ?? ref.variants[0]).rgba, elements, ref);
+  // Until the badge is read, a pixel differs when it differs from every approved badge: a mark
+  // over the badge's text shows, its wording does not.
+  const differs = new Uint8Array(n).fill(1);
+  for (const v of variant ? [variant] : ref.variants) {
+    const d = differences(model, v, registered, onPage, elements, ground, blur);
+    for (let i = 0; i < n; i++) differs[i] &= d[i];
+  }
+  // Registration and resampling blur outlines over about a page pixel: differences that thin
+  // along the artwork's edges are not marks. An opening of that width removes them there; away
+  // from the artwork's edges a thin stroke (a pen scribble) is a mark all the same.
+  const r = Math.max(1, Math.round(refPerPagePx));
+  const opened = dilate(erodeMask(differs, width, height, r), width, height, r);
+  const nearEdge = maxFilter(model.refEdges, width, height, r + 1);
+  for (let i = 0; i < n; i++) differs[i] = opened[i] || (differs[i] && !(nearEdge[i] >= KNOWN_EDGE)) ? 1 : 0;
+  const pixels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) pixels[i] = differs[i] || outlines[i] ? 1 : 0;
+  // The strokes of one mark (the glyphs of « -20 % ») make one region.
+  return { pixels, regions: components(dilate(pixels, width, height, 4), width, height, pixels) };
+}
+
+/**
+ * Pixels that differ (pixelmatch) from the approved artwork of one badge variant, drawn in the inks
+ * measured on the page, on the page's ground, as soft as the capture.
+ */
+function differences(
+  model: InspectionModel,
+  variant: VariantRaster,
+  registered: Uint8Array,
+  onPage: Uint8Array,
+  elements: Record<ElementId, ElementMeasurement>,
+  ground: number[] | null,
+  blur: number,
+): Uint8Array {
+  const { ref, inkZone } = model;
+  const { width, height } = ref;
+  const n = width * height;
+  const inked = recolour(variant.rgba, elements, ref);
   if (ground) {
     for (let i = 0; i < n; i++) if (ref.emptyMask[i]) [inked[i * 4], inked[i * 4 + 1], inked[i * 4 + 2]] = ground;
   }
@@ -101,21 +136,17 @@ export function foreignMarks(
   const expected = blurRgba(inked, width, height, blur);
   const page = new Uint8Array(n * 4);
   for (let i = 0; i < n; i++) {
-    const compare = onPage[i] && !dontCare?.[i] && (ground !== null || inkZone[i]);
+    // On a busy ground (a photo behind the logo) only marks over the inks can be told apart.
+    const compare = onPage[i] && (ground !== null || inkZone[i]);
     for (let c = 0; c < 4; c++) page[i * 4 + c] = compare ? registered[i * 4 + c] : expected[i * 4 + c];
   }
   const diff = new Uint8Array(n * 4);
-  pixelmatch(page, expected, diff, width, height, { threshold: 0.2, includeAA: false, diffMask: true, diffColor: [255, 0, 0], aaColor: [0, 0, 0] });
-  let differs: Uint8Array = new Uint8Array(n);
+  // Anti-aliased pixels count: a thin pen stroke is all anti-aliasing, and the blurred artwork
+  // already accounts for soft edges.
+  pixelmatch(page, expected, diff, width, height, { threshold: 0.2, includeAA: true, diffMask: true, diffColor: [255, 0, 0] });
+  const differs = new Uint8Array(n);
   for (let i = 0; i < n; i++) differs[i] = diff[i * 4] === 255 && diff[i * 4 + 1] === 0 && diff[i * 4 + 3] > 0 ? 1 : 0;
-  // Registration and resampling blur outlines over about a page pixel: differences that thin
-  // along the artwork's edges are not marks. An opening of that width removes them.
-  const r = Math.max(1, Math.round(refPerPagePx));
-  differs = dilate(erodeMask(differs, width, height, r), width, height, r);
-  const pixels = new Uint8Array(n);
-  for (let i = 0; i < n; i++) pixels[i] = differs[i] || outlines[i] ? 1 : 0;
-  // The strokes of one mark (the glyphs of « -20 % ») make one region.
-  return { pixels, regions: components(dilate(pixels, width, height, 4), width, height, pixels) };
+  return differs;
 }
 
 /**
