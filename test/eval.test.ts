@@ -75,11 +75,12 @@ describe('generated evaluation set, clean pages', () => {
   });
 });
 
-describe('generated evaluation set, capture conditions and subtle variants (measured, no floors yet)', () => {
+describe('generated evaluation set, capture conditions and subtle variants', () => {
+  // Scans, web exports, small and cut logos, phone photos (test/synth/capture). Floors sit under
+  // what this seed measures (24 logos: found 20–21, compliant 4/5, violations 14–15/19) with room
+  // for a few unlucky draws; the figures per condition on larger held-out sets are in the issue notes.
   let ev: Evaluation;
   beforeAll(async () => {
-    // Four files per condition, every class at least once, subtle variants at their usual share,
-    // and a few logo-free pages of each whole-page condition.
     ev = await measure({ seed: 20061102, count: 24, negatives: 6, secondLogoRate: 0 });
     console.log(`${formatSummary(ev)}\n\n${formatClassTable(ev)}\n\n${formatSubtle(ev)}`);
   }, 600_000);
@@ -90,5 +91,19 @@ describe('generated evaluation set, capture conditions and subtle variants (meas
 
   it('measures every condition', () => {
     expect(Object.keys(ev.conditions).sort()).toEqual(['clean', 'cut', 'photo', 'scan', 'small', 'web']);
+  });
+
+  it('finds most logos (≥ 75 %) and nothing else, photographed and scanned pages included', () => {
+    expect(ev.detected / ev.logos).toBeGreaterThanOrEqual(0.75);
+    expect(ev.falsePositives).toEqual([]);
+  });
+
+  it('passes compliant logos and reports most violations with the right rule (≥ 60 % each)', () => {
+    const compliant = ev.classes.compliant;
+    expect(compliant.right / compliant.logos).toBeGreaterThanOrEqual(0.6);
+    const violations = Object.entries(ev.classes).filter(([id]) => id !== 'compliant');
+    const right = violations.reduce((sum, [, c]) => sum + c.right, 0);
+    const logos = violations.reduce((sum, [, c]) => sum + c.logos, 0);
+    expect(right / logos).toBeGreaterThanOrEqual(0.6);
   });
 });
