@@ -202,7 +202,7 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: 
   if (size < limits.minSize || size > limits.maxSize) return null;
   if (contour.rows < 20) return null;
   const touchesEdge = rect.x <= 1 || rect.y <= 1 || rect.x + rect.width >= page.width - 1 || rect.y + rect.height >= page.height - 1;
-  if (touchesEdge) return cutEllipse(cv, contour, page, limits, inset) ?? cutBox(cv, contour, page, grey, limits, inset);
+  if (touchesEdge) return cutEllipse(cv, contour, page, grey, limits, inset) ?? cutBox(cv, contour, page, grey, limits, inset);
   return withMats((track) => {
     const hull = track(new cv.Mat());
     cv.convexHull(contour, hull, false, true);
@@ -238,7 +238,7 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: 
  * A disc cut by the page edge: its outline is an arc plus a straight run along the border, so the
  * ellipse is fitted to the arc alone and accepted when the arc's points lie on it.
  */
-function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limits: AnchorLimits, inset: number): EllipseAnchor | null {
+function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number): EllipseAnchor | null {
   // The hull's points off the border are the outer arc: a ring cut open by the border has its
   // inner arc in the contour too, which would drag the fit inwards.
   const d = withMats((track) => {
@@ -268,8 +268,51 @@ function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, limi
       if (Math.abs(Math.hypot(u, v) - 1) < 0.08) near++;
     }
     if (near / (arc.length / 2) < 0.85) return null;
-    return ellipseAnchor(e, inset, true);
+    // Fitted to a short arc, the ellipse is only roughly placed; fitted again to the grey edge
+    // along that arc, it is placed to a fraction of a pixel, and the whole logo's turn with it.
+    return snapEllipse(cv, e, grey) ?? ellipseAnchor(e, inset, true);
   });
+}
+
+type RotatedRect = { center: { x: number; y: number }; size: { width: number; height: number }; angle: number };
+
+/** Points of the grey edge beside an ellipse fitted to a traced outline, on the page, and the ellipse fitted to them. */
+function snapEllipse(cv: ReturnType<typeof getCv>, e: RotatedRect, grey: Gray): EllipseAnchor | null {
+  const t = (e.angle * Math.PI) / 180;
+  const [c, s] = [Math.cos(t), Math.sin(t)];
+  const [a, b] = [e.size.width / 2, e.size.height / 2];
+  const edge: Point[] = [];
+  for (let i = 0; i < ELLIPSE_SAMPLES; i++) {
+    const th = (2 * Math.PI * i) / ELLIPSE_SAMPLES;
+    const [u, v] = [a * Math.cos(th), b * Math.sin(th)];
+    const at: Point = [e.center.x + u * c - v * s, e.center.y + u * s + v * c];
+    if (at[0] < ON_BORDER || at[1] < ON_BORDER || at[0] > grey.width - 1 - ON_BORDER || at[1] > grey.height - 1 - ON_BORDER) continue;
+    // The outward normal: the gradient of (u/a)² + (v/b)², turned back to the page.
+    const [nu, nv] = [Math.cos(th) / a, Math.sin(th) / b];
+    const normal = unit([nu * c - nv * s, nu * s + nv * c]);
+    const offset = edgeOffset(grey, at, normal);
+    if (offset !== null) edge.push(add(at, scale(normal, offset)));
+  }
+  if (edge.length < ELLIPSE_SAMPLES / 6) return null;
+  const fit = (points: Point[]): RotatedRect =>
+    withMats((track) => cv.fitEllipse(track(cv.matFromArray(points.length, 1, cv.CV_32FC2, points.flat()))));
+  // Once more without the points farthest off the first fit (where the arrow crosses the outline).
+  const first = fit(edge);
+  const off = edge.map((p) => Math.abs(ellipseRadius(first, p) - 1));
+  const limit = Math.max(0.01, 3 * [...off].sort((x, y) => x - y)[Math.floor(off.length / 2)]);
+  const kept = edge.filter((_, i) => off[i] <= limit);
+  const final = kept.length >= 6 ? fit(kept) : first;
+  if (Math.abs(final.size.width - e.size.width) > 0.2 * e.size.width || Math.abs(final.size.height - e.size.height) > 0.2 * e.size.height) return null;
+  return ellipseAnchor(final, 0, true);
+}
+
+/** Where a point lies relative to an ellipse: 1 on it, less inside. */
+function ellipseRadius(e: RotatedRect, [x, y]: Point): number {
+  const t = (e.angle * Math.PI) / 180;
+  const [dx, dy] = [x - e.center.x, y - e.center.y];
+  const u = (dx * Math.cos(t) + dy * Math.sin(t)) / (e.size.width / 2);
+  const v = (-dx * Math.sin(t) + dy * Math.cos(t)) / (e.size.height / 2);
+  return Math.hypot(u, v);
 }
 
 /** Largest angle, in degrees, between two sides taken as parallel (traced outlines are pixel-rounded). */
@@ -448,47 +491,60 @@ function principalAxis(points: Point[]): Line {
  * whose edges may be the stronger) lies inwards.
  */
 const SNAP_FROM = -1;
-const SNAP_TO = 3;
+const SNAP_TO = 5;
 /** Least grey step per pixel taken as the side's edge (a side outlined in saturation alone has none). */
 const SNAP_MIN_GRADIENT = 12;
 
 /**
  * A side moved onto the grey edge it was traced inside of: across the side, at points along it,
- * the steepest grey step (refined to sub-pixel by a parabola through its neighbours) is where the
- * outline is; the median over the points is taken. Traced regions stop a pixel or two short of the
- * outline, which on a small box is a tenth of its height; where no edge is seen, the side moves out
- * by the tracing's usual inset instead.
+ * the outline's grey step is found (edgeOffset) and the line fitted to those points. Traced regions
+ * stop a pixel or two short of the outline, which on a small box is a tenth of its height, and a
+ * dent in the tracing tilts the traced side; where no edge is seen, the side moves out by the
+ * tracing's usual inset instead.
  */
 function snapSide(side: Line, grey: Gray, inside: Point, inset: number): Line {
   let normal: Point = [-side.dir[1], side.dir[0]];
   if (dot(normal, sub(side.at, inside)) < 0) normal = scale(normal, -1);
-  const offsets: number[] = [];
+  const edge: Point[] = [];
+  for (let t = -side.half; t <= side.half; t += 1) {
+    const at = add(side.at, scale(side.dir, t));
+    const offset = edgeOffset(grey, at, normal);
+    if (offset !== null) edge.push(add(at, scale(normal, offset)));
+  }
+  if (edge.length < 5) return { ...side, at: add(side.at, scale(normal, inset)) };
+  // The line through the edge points, once more without those over a pixel off it: the traced
+  // outline may be dented (a letter cut by the border) where the grey edge is straight.
+  const first = principalAxis(edge);
+  const near = edge.filter((p) => Math.abs(dot(sub(p, first.at), [-first.dir[1], first.dir[0]])) <= 1);
+  const line = near.length >= 5 ? principalAxis(near) : first;
+  return { ...line, half: side.half };
+}
+
+/**
+ * How far along `normal` from `at`, within the band SNAP_FROM..SNAP_TO, the shape's outline is:
+ * the first grey step, going outwards, that is a local peak at least half as steep as the band's
+ * steepest (what lies beyond the outline may step more steeply), to sub-pixel by a parabola
+ * through its neighbours; null off the page or where no step reaches SNAP_MIN_GRADIENT.
+ */
+function edgeOffset(grey: Gray, at: Point, normal: Point): number | null {
   const step = 0.25;
   const count = Math.round((SNAP_TO - SNAP_FROM) / step) + 1;
   const profile = new Float64Array(count);
-  for (let t = -side.half; t <= side.half; t += 1) {
-    const base = add(side.at, scale(side.dir, t));
-    let ok = true;
-    for (let k = 0; k < count && ok; k++) {
-      const [x, y] = add(base, scale(normal, SNAP_FROM + k * step));
-      profile[k] = bilinear(grey.data, grey.width, grey.height, x, y);
-      ok = !Number.isNaN(profile[k]);
-    }
-    if (!ok) continue;
-    let best = -1;
-    let strongest = 0;
-    for (let k = 2; k < count - 2; k++) {
-      const g = Math.abs(profile[k + 2] - profile[k - 2]) / (4 * step);
-      if (g > strongest) [best, strongest] = [k, g];
-    }
-    if (best < 0 || strongest < SNAP_MIN_GRADIENT) continue;
-    const g = (k: number) => Math.abs(profile[k + 2] - profile[k - 2]);
-    const [a, b, c] = [g(best - 1), g(best), g(best + 1)];
-    const vertex = a - 2 * b + c < 0 ? (0.5 * (a - c)) / (a - 2 * b + c) : 0;
-    offsets.push(SNAP_FROM + (best + vertex) * step);
+  for (let k = 0; k < count; k++) {
+    const [x, y] = add(at, scale(normal, SNAP_FROM + k * step));
+    profile[k] = bilinear(grey.data, grey.width, grey.height, x, y);
+    if (Number.isNaN(profile[k])) return null;
   }
-  const shift = offsets.length >= 3 ? offsets.sort((p, q) => p - q)[Math.floor(offsets.length / 2)] : inset;
-  return { ...side, at: add(side.at, scale(normal, shift)) };
+  // Steps over one pixel (two samples either side).
+  const g = (k: number) => Math.abs(profile[k + 2] - profile[k - 2]);
+  let steepest = 0;
+  for (let k = 3; k < count - 3; k++) steepest = Math.max(steepest, g(k));
+  if (steepest < SNAP_MIN_GRADIENT) return null;
+  let best = 3;
+  while (best < count - 4 && !(g(best) >= steepest / 2 && g(best) >= g(best - 1) && g(best) >= g(best + 1))) best++;
+  const [a, b, c] = [g(best - 1), g(best), g(best + 1)];
+  const vertex = a - 2 * b + c < 0 ? (0.5 * (a - c)) / (a - 2 * b + c) : 0;
+  return SNAP_FROM + (best + vertex) * step;
 }
 
 /** Where two lines cross; null when they are nearly parallel. */
@@ -509,6 +565,11 @@ const unit = (a: Point): Point => scale(a, 1 / (Math.hypot(a[0], a[1]) || 1));
 const parallel = (a: Point, b: Point) => dot(unit(a), unit(b)) > Math.cos((PARALLEL_DEG * Math.PI) / 180);
 /** Sides meeting at a corner a box keeps under the shears the charter can report (45°–135°). */
 const square = (a: Point, b: Point) => Math.abs(dot(unit(a), unit(b))) < Math.SQRT1_2;
+
+/** Points along a cut disc's fitted outline where the grey edge is looked for. */
+const ELLIPSE_SAMPLES = 120;
+/** Distance from the page border, in pixels, within which an outline point is left out (the border cuts it). */
+const ON_BORDER = 3;
 
 /** An OpenCV RotatedRect ellipse, grown back by the inset of the outline it was fitted to. */
 function ellipseAnchor(e: { center: { x: number; y: number }; size: { width: number; height: number }; angle: number }, inset: number, touchesEdge: boolean): EllipseAnchor {
