@@ -97,15 +97,15 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
           floor = minConfidence * 0.75;
         }
         // A whole anchor leaves only its turn in doubt, which the coarse score settles; one cut by
-        // the page edge leaves its size or turn roughly known, so its best few are refined.
-        // A cut box's length along its open sides is a guess: the floor applies once it is searched.
-        const open = anchor.shape === 'rectangle' && anchor.open !== undefined;
+        // the page edge leaves its turn or size roughly known, so its best few are refined. The
+        // length of a cut box along its open sides is a guess: the floor applies once it is searched.
+        const openBox = anchor.shape === 'rectangle' && anchor.open ? anchor : null;
         const tries = hyps
           .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
-          .filter((t) => open || t.s.confidence >= floor)
+          .filter((t) => openBox || t.s.confidence >= floor)
           .sort((a, b) => b.s.support - a.s.support)
           .slice(0, anchor.touchesEdge ? CUT_TRIES : 1)
-          .flatMap((t) => (open ? alongOpenSides(page, anchor as RectangleAnchor, t) : [t]))
+          .flatMap((t) => (openBox ? alongOpenSides(page, openBox, t) : [t]))
           .filter((t) => t.s.confidence >= floor);
         let best: Candidate | null = null;
         for (const { h } of tries) {

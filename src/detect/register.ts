@@ -91,7 +91,11 @@ export interface LogoScore {
   support: number;
 }
 
-/** Likeness an element's box reaches on unrelated page content (text, photos) at the coarse grid. */
+/**
+ * Likeness an element's box reaches by chance on unrelated page content: about the 97th percentile
+ * over real documents without the logo (../shared/corpus, 150 random transforms a page, coarse grid;
+ * median 0.07, 95th percentile 0.26, 99th 0.38).
+ */
 const CHANCE_LIKENESS = 0.3;
 /** Share of an element that must be on the page for it to count, as inspection confirms it. */
 const MIN_ELEMENT_ON_PAGE = 0.25;
