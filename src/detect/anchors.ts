@@ -330,6 +330,11 @@ const SIDE_TRIM = 0.2;
 function cutBox(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number): RectangleAnchor | null {
   const outline = hullOutline(cv, contour);
   const n = outline.length;
+  // A band across the whole page (a header, a rule) runs off two opposite edges, or as near as the
+  // tracing gets: no box of the logo's is wider or taller than the page.
+  const reaches = (test: (p: Point) => boolean) => outline.some(test);
+  if (reaches(([x]) => x <= ON_BORDER) && reaches(([x]) => x >= page.width - 1 - ON_BORDER)) return null;
+  if (reaches(([, y]) => y <= ON_BORDER) && reaches(([, y]) => y >= page.height - 1 - ON_BORDER)) return null;
   const onBorder = (i: number) => {
     const [x, y] = outline[i % n];
     return x <= 1 || y <= 1 || x >= page.width - 2 || y >= page.height - 2;
