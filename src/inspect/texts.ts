@@ -54,6 +54,15 @@ function missingTops(likeness: number[]): number {
   return known.length ? beyond(TOP_PRESENT - Math.min(...known), 0, TOP_SIGMA) : 0;
 }
 
+/**
+ * A capture softer than this blur (σ, page pixels), or letters shorter than this, is read by OCR
+ * with confident-looking mistakes (« numerique », « choix» »): OCR alone then counts for at most
+ * SOFT_OCR_CONFIDENCE. Crisp files (design software exports) measure 0.2–0.5 px; scans and
+ * phone photos 0.8–2.
+ */
+const SOFT_BLUR_PX = 0.8;
+const SHARP_TEXT_PX = 6;
+const SOFT_OCR_CONFIDENCE = 0.8;
 /** Below this OCR confidence, and with no artwork evidence either, a reading proves nothing. */
 const MIN_OCR_CONFIDENCE = 0.5;
 
@@ -235,7 +244,12 @@ async function readText(
     return { reading: { ...reading, confidence: missing } };
   }
   // Two independent witnesses that the text was changed: the pixels, and what OCR is sure it read.
-  const confidence = Math.round((1 - (1 - unlike) * (1 - (read.text ? read.confidence : 0))) * 100) / 100;
+  // Tesseract's own confidence stays high on soft or small letters it misreads, so on such a
+  // capture OCR alone cannot make a verdict certain: the pixels must show the change too.
+  const blurPagePx = (blur * widthPx) / ref.width;
+  const soft = blurPagePx >= SOFT_BLUR_PX || textHeightPx < SHARP_TEXT_PX;
+  const ocrWitness = read.text ? (soft ? Math.min(read.confidence, SOFT_OCR_CONFIDENCE) : read.confidence) : 0;
+  const confidence = Math.round((1 - (1 - unlike) * (1 - ocrWitness)) * 100) / 100;
   if (unlike < 0.5 && read.confidence < MIN_OCR_CONFIDENCE) {
     return { reading: unread(best.text.id), doubt: { reason: 'too-blurred', textHeightPx } };
   }
