@@ -236,48 +236,112 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: 
 
 /**
  * A disc cut by the page edge: its outline is an arc plus a straight run along the border, so the
- * ellipse is fitted to the arc alone and accepted when the arc's points lie on it.
+ * ellipse is fitted to the arc alone. What the disc holds can cut its ring apart (the @ glyph, the
+ * arrow across it), leaving an arc whose ends turn inwards: the fit is repeated on the points
+ * that fit it best, and kept when most of the outline, a quarter turn at least, lies on it.
  */
 function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number): EllipseAnchor | null {
-  // The hull's points off the border are the outer arc: a ring cut open by the border has its
-  // inner arc in the contour too, which would drag the fit inwards.
-  const d = withMats((track) => {
-    const hull = track(new cv.Mat());
-    cv.convexHull(contour, hull, false, true);
-    return Int32Array.from(hull.data32S as Int32Array);
-  });
-  const arc: number[] = [];
-  for (let i = 0; i < d.length; i += 2) {
-    const [x, y] = [d[i], d[i + 1]];
-    if (x > 2 && y > 2 && x < page.width - 3 && y < page.height - 3) arc.push(x, y);
+  const arc = hullOutline(cv, contour).filter(([x, y]) => x >= ON_BORDER && y >= ON_BORDER && x <= page.width - 1 - ON_BORDER && y <= page.height - 1 - ON_BORDER);
+  if (arc.length < 20) return null;
+  // Less than half a turn leaves an ellipse's five parameters ill-determined: such an arc is
+  // fitted with a circle (the disc unstretched), a longer one with an ellipse.
+  const ellipse: Fit = (points) => {
+    // OpenCV throws (and leaks what it allocated) below five points.
+    if (points.length < 6) return null;
+    const e: RotatedRect = withMats((track) => cv.fitEllipse(track(cv.matFromArray(points.length, 1, cv.CV_32FC2, points.flat()))));
+    return [e.center.x, e.center.y, e.size.width, e.size.height].every(Number.isFinite) ? e : null;
+  };
+  const oval = trimmedFit(arc, ellipse);
+  const wellPosed = (o: { e: RotatedRect; on: Point[] }) => turnCovered(o.e, o.on) >= Math.PI && Math.max(o.e.size.width, o.e.size.height) <= limits.ellipseAspect * Math.min(o.e.size.width, o.e.size.height);
+  const fit = oval && wellPosed(oval) ? ellipse : circleFit;
+  const found = fit === ellipse ? oval : trimmedFit(arc, circleFit);
+  if (!found) return null;
+  const { e, on } = found;
+  const [a, b] = [e.size.width / 2, e.size.height / 2];
+  if (Math.min(a, b) < limits.minSize / 2 || Math.max(a, b) / Math.min(a, b) > limits.ellipseAspect) return null;
+  if (on.length < arc.length * ARC_KEPT || turnCovered(e, on) < MIN_ARC_TURN) return null;
+  // Fitted to an arc, the ellipse is only roughly placed; fitted again to the grey edge along
+  // that arc, it is placed to a fraction of a pixel, and the whole logo's turn with it.
+  return snapEllipse(e, grey, fit) ?? ellipseAnchor(e, inset, true);
+}
+
+type Fit = (points: Point[]) => RotatedRect | null;
+
+/**
+ * Trimmed least squares: fitted to all points, then four times to the best-fitting share of them
+ * (ARC_KEPT), then to those within ARC_TOLERANCE of the fit.
+ */
+function trimmedFit(points: Point[], fit: Fit): { e: RotatedRect; on: Point[] } | null {
+  let e = fit(points);
+  for (let round = 0; round < 4 && e; round++) {
+    if (!(e.size.width > 0 && e.size.height > 0)) return null;
+    const off = points.map((p) => Math.abs(ellipseRadius(e!, p) - 1));
+    const cut = [...off].sort((p, q) => p - q)[Math.floor(points.length * ARC_KEPT)];
+    e = fit(points.filter((_, i) => off[i] <= cut));
   }
-  if (arc.length < 12) return null;
-  return withMats((track) => {
-    const pts = track(cv.matFromArray(arc.length / 2, 1, cv.CV_32SC2, arc));
-    const e = cv.fitEllipse(pts);
-    const [a, b] = [e.size.width / 2, e.size.height / 2];
-    if (Math.min(a, b) < limits.minSize / 2 || Math.max(a, b) / Math.min(a, b) > limits.ellipseAspect) return null;
-    const t = (e.angle * Math.PI) / 180;
-    const [c, s] = [Math.cos(t), Math.sin(t)];
-    let near = 0;
-    for (let i = 0; i < arc.length; i += 2) {
-      const dx = arc[i] - e.center.x;
-      const dy = arc[i + 1] - e.center.y;
-      const u = (dx * c + dy * s) / a;
-      const v = (-dx * s + dy * c) / b;
-      if (Math.abs(Math.hypot(u, v) - 1) < 0.08) near++;
+  if (!e) return null;
+  const radius = (e.size.width + e.size.height) / 4;
+  if (!(radius > 0)) return null;
+  const on = points.filter((p) => Math.abs(ellipseRadius(e!, p) - 1) * radius < Math.max(1.5, ARC_TOLERANCE * radius));
+  if (on.length < 12) return null;
+  e = fit(on);
+  return e ? { e, on } : null;
+}
+
+/** The circle through points in the least-squares sense of Kåsa (1976): x² + y² + Dx + Ey + F = 0. */
+function circleFit(points: Point[]): RotatedRect | null {
+  if (points.length < 3) return null;
+  // Normal equations of the linear system in D, E, F.
+  const M = new Float64Array(9);
+  const v = new Float64Array(3);
+  for (const [x, y] of points) {
+    const row = [x, y, 1];
+    const rhs = -(x * x + y * y);
+    for (let r = 0; r < 3; r++) {
+      v[r] += row[r] * rhs;
+      for (let c = 0; c < 3; c++) M[r * 3 + c] += row[r] * row[c];
     }
-    if (near / (arc.length / 2) < 0.85) return null;
-    // Fitted to a short arc, the ellipse is only roughly placed; fitted again to the grey edge
-    // along that arc, it is placed to a fraction of a pixel, and the whole logo's turn with it.
-    return snapEllipse(cv, e, grey) ?? ellipseAnchor(e, inset, true);
-  });
+  }
+  const sol = solve3(M, v);
+  if (!sol) return null;
+  const [D, E, F] = sol;
+  const r2 = (D * D + E * E) / 4 - F;
+  if (!(r2 > 0)) return null;
+  const d = 2 * Math.sqrt(r2);
+  return { center: { x: -D / 2, y: -E / 2 }, size: { width: d, height: d }, angle: 0 };
+}
+
+/** Cramer's rule for a 3×3 system; null when singular. */
+function solve3(m: Float64Array, v: Float64Array): [number, number, number] | null {
+  const det = (a: ArrayLike<number>) => a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6]) + a[2] * (a[3] * a[7] - a[4] * a[6]);
+  const d = det(m);
+  if (Math.abs(d) < 1e-12) return null;
+  const column = (k: number) => det(m.map((x, i) => (i % 3 === k ? v[Math.floor(i / 3)] : x)));
+  return [column(0) / d, column(1) / d, column(2) / d];
+}
+
+/** Share of a relative radius off an ellipse within which an outline point lies on it. */
+const ARC_TOLERANCE = 0.04;
+/**
+ * Least turn a cut disc's arc must cover: a quarter (a disc whose centre lies beyond the page edge
+ * shows less than half a turn, and still fixes the logo with the polar match and the whole-logo score).
+ */
+const MIN_ARC_TURN = Math.PI / 2;
+/** Share of a cut disc's outline points its arc must hold (the rest: where the ring was cut apart). */
+const ARC_KEPT = 0.6;
+
+/** The angle, around an ellipse's centre, that points on it cover (a full turn less the widest gap). */
+function turnCovered(e: RotatedRect, points: Point[]): number {
+  const angles = points.map(([x, y]) => Math.atan2(y - e.center.y, x - e.center.x)).sort((p, q) => p - q);
+  let gap = angles[0] + 2 * Math.PI - angles[angles.length - 1];
+  for (let i = 1; i < angles.length; i++) gap = Math.max(gap, angles[i] - angles[i - 1]);
+  return 2 * Math.PI - gap;
 }
 
 type RotatedRect = { center: { x: number; y: number }; size: { width: number; height: number }; angle: number };
 
-/** Points of the grey edge beside an ellipse fitted to a traced outline, on the page, and the ellipse fitted to them. */
-function snapEllipse(cv: ReturnType<typeof getCv>, e: RotatedRect, grey: Gray): EllipseAnchor | null {
+/** Points of the grey edge beside an ellipse fitted to a traced outline, on the page, and the ellipse (or circle: `fit`) fitted to them. */
+function snapEllipse(e: RotatedRect, grey: Gray, fit: Fit): EllipseAnchor | null {
   const t = (e.angle * Math.PI) / 180;
   const [c, s] = [Math.cos(t), Math.sin(t)];
   const [a, b] = [e.size.width / 2, e.size.height / 2];
@@ -294,14 +358,13 @@ function snapEllipse(cv: ReturnType<typeof getCv>, e: RotatedRect, grey: Gray): 
     if (offset !== null) edge.push(add(at, scale(normal, offset)));
   }
   if (edge.length < ELLIPSE_SAMPLES / 6) return null;
-  const fit = (points: Point[]): RotatedRect =>
-    withMats((track) => cv.fitEllipse(track(cv.matFromArray(points.length, 1, cv.CV_32FC2, points.flat()))));
   // Once more without the points farthest off the first fit (where the arrow crosses the outline).
   const first = fit(edge);
+  if (!first) return null;
   const off = edge.map((p) => Math.abs(ellipseRadius(first, p) - 1));
   const limit = Math.max(0.01, 3 * [...off].sort((x, y) => x - y)[Math.floor(off.length / 2)]);
   const kept = edge.filter((_, i) => off[i] <= limit);
-  const final = kept.length >= 6 ? fit(kept) : first;
+  const final = (kept.length >= 6 && fit(kept)) || first;
   if (Math.abs(final.size.width - e.size.width) > 0.2 * e.size.width || Math.abs(final.size.height - e.size.height) > 0.2 * e.size.height) return null;
   return ellipseAnchor(final, 0, true);
 }

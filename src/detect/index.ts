@@ -26,10 +26,14 @@ const MIN_LOGO_WIDTH = 80;
 const MIN_BOX_CONTRAST = 20;
 /** A disc whose polar profile correlates less than this with the reference is not the @. */
 const MIN_POLAR_SCORE = 0.45;
-/** Turns proposed for a disc cut by the page edge, whose arc alone leaves its rotation in doubt. */
+/**
+ * Turns proposed for a disc cut by the page edge, whose arc alone leaves its rotation in doubt; all
+ * are refined, since the coarse score of the right one suffers most from the arc's rough fit (the
+ * tagline a few pixels off scores lower than a wrong turn that puts it off the page).
+ */
 const CUT_DISC_TURNS = 4;
-/** Hypotheses refined for an anchor cut by the page edge (one for a whole anchor). */
-const CUT_TRIES = 2;
+/** Placements refined for a box cut by the page edge (one for a whole anchor). */
+const CUT_BOX_TRIES = 2;
 /**
  * Least share of the logo on the page: logos cut by the page edge are reported up to 60 % off it;
  * a transform that puts less on the page is a shape at the edge blown up to fit, not a logo.
@@ -104,7 +108,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
           .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
           .filter((t) => openBox || t.s.confidence >= floor)
           .sort((a, b) => b.s.support - a.s.support)
-          .slice(0, anchor.touchesEdge ? CUT_TRIES : 1)
+          .slice(0, !anchor.touchesEdge ? 1 : anchor.shape === 'ellipse' ? CUT_DISC_TURNS : CUT_BOX_TRIES)
           .flatMap((t) => (openBox ? alongOpenSides(page, openBox, t) : [t]))
           .filter((t) => t.s.confidence >= floor);
         let best: Candidate | null = null;

@@ -19,6 +19,8 @@ export interface ScoreGrid {
   /** Mean reference R, G, B and luma over the badge variants. */
   channels: Float32Array[];
   masks: Record<ElementId, Uint8Array>;
+  /** Where each element is drawn (its ink alone, not its box): how much of it is on the page. */
+  inks: Record<ElementId, Uint8Array>;
   /** 1 where every badge variant draws the same grey (all but the badge's words). */
   shared: Uint8Array;
 }
@@ -62,6 +64,7 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
       for (const id of Object.keys(counts) as ElementId[]) if ((counts[id] ?? 0) * 2 >= step * step) masks[id][j * width + i] = 1;
     }
   }
+  const inks = Object.fromEntries(Object.entries(masks).map(([id, m]) => [id, Uint8Array.from(m)])) as Record<ElementId, Uint8Array>;
   // Each element's box, not just its ink: a deleted element then scores as blank page, not as nothing.
   for (const id of Object.keys(masks) as ElementId[]) {
     const [bx, by, bw, bh] = ref.charter.elements[id].box.map((v) => (v * REF_SCALE) / step);
@@ -69,7 +72,7 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
       for (let i = Math.max(0, Math.floor(bx)); i < Math.min(width, Math.ceil(bx + bw)); i++) masks[id][j * width + i] = 1;
     }
   }
-  return { step, width, height, gray, channels, masks, shared };
+  return { step, width, height, gray, channels, masks, inks, shared };
 }
 
 export interface LogoScore {
@@ -97,8 +100,11 @@ export interface LogoScore {
  * median 0.07, 95th percentile 0.26, 99th 0.38).
  */
 const CHANCE_LIKENESS = 0.3;
-/** Share of an element that must be on the page for it to count, as inspection confirms it. */
-const MIN_ELEMENT_ON_PAGE = 0.25;
+/**
+ * Share of an element's ink that must be on the page for it to count: inspection's quarter, less a
+ * margin, since the coarse grid measures it only roughly and inspection is the one to rule it out.
+ */
+const MIN_ELEMENT_ON_PAGE = 0.2;
 
 export function scoreLogo(page: { rgba: Uint8Array; width: number; height: number }, pageFromRef: Matrix, grid: ScoreGrid): LogoScore {
   const samples = sampleGridRgb(page.rgba, page.width, page.height, pageFromRef, grid.width, grid.height, grid.step);
@@ -113,14 +119,13 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
   for (const id of Object.keys(grid.masks) as ElementId[]) {
     const mask = new Uint8Array(luma.length);
     let n = 0;
-    let all = 0;
+    let [drawn, shown] = [0, 0];
     for (let i = 0; i < mask.length; i++) {
-      if (!grid.masks[id][i]) continue;
-      all++;
-      if (valid[i]) (mask[i] = 1), n++;
+      if (grid.inks[id][i]) (drawn++, valid[i] && shown++);
+      if (grid.masks[id][i] && valid[i]) (mask[i] = 1), n++;
     }
     // An element mostly off the page says nothing either way.
-    if (n < 12 || n <= all * MIN_ELEMENT_ON_PAGE) {
+    if (n < 12 || shown <= drawn * MIN_ELEMENT_ON_PAGE) {
       raw[id] = NaN;
       strength[id] = NaN;
       continue;
