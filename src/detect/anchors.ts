@@ -94,6 +94,9 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
         if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
       }
     }
+    for (const anchor of borderFills(page, grey, sat, greyLevels, limits)) {
+      if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
+    }
     return anchors;
   });
 }
@@ -135,6 +138,68 @@ function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, in
     return anchors;
   });
 }
+
+/** Saturation (max − min of R, G, B) from which a pixel belongs to a coloured fill. */
+const FILL_SATURATION = 60;
+/** Grey level under which a pixel belongs to a dark fill (a badge turned greyscale). */
+const FILL_DARK = 110;
+
+/**
+ * Shapes cut by the page edge and drawn in other inks than the charter's (recoloured, greyscale,
+ * inverted): the edges of a badge's letters split its inside into pieces when its words fill it,
+ * and no ink mask holds it; its fill, saturated or dark, does, with the letters as holes. Only fills
+ * that touch the page border are followed (flood fills from the border inwards), so a page's inside
+ * costs nothing but the thresholds.
+ */
+function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: AnchorLimits): Anchor[] {
+  const cv = getCv();
+  const { width: W, height: H } = page;
+  return withMats((track) => {
+    const fill = track(new cv.Mat());
+    const dark = track(new cv.Mat());
+    cv.threshold(sat, fill, FILL_SATURATION - 1, 255, cv.THRESH_BINARY);
+    cv.threshold(grey, dark, FILL_DARK, 255, cv.THRESH_BINARY_INV);
+    cv.bitwise_or(fill, dark, fill);
+    const noMask = track(new cv.Mat());
+    const zero = new cv.Scalar(0);
+    const seeds: number[] = [];
+    for (let x = 0; x < W; x++) seeds.push(x, (H - 1) * W + x);
+    for (let y = 1; y < H - 1; y++) seeds.push(y * W, y * W + W - 1);
+    const anchors: Anchor[] = [];
+    for (const seed of seeds) {
+      // A fresh view each time: the WebAssembly heap may have grown since the last one.
+      if ((fill.data as Uint8Array)[seed] !== 255) continue;
+      const rect = new cv.Rect();
+      const area: number = cv.floodFill(fill, noMask, new cv.Point(seed % W, Math.floor(seed / W)), new cv.Scalar(FILLED), rect, zero, zero, 4);
+      const size = Math.max(rect.width, rect.height);
+      // A fill of a box or disc covers most of its bounding box, letters and all; a photo's does not.
+      if (size < limits.minSize || size > limits.maxSize || area < rect.width * rect.height * MIN_FILL_SHARE) continue;
+      const anchor = withMats((inner) => {
+        const mask = inner(new cv.Mat(rect.height + 2, rect.width + 2, cv.CV_8UC1, new cv.Scalar(0)));
+        const md = mask.data as Uint8Array;
+        const fd = fill.data as Uint8Array;
+        for (let yy = 0; yy < rect.height; yy++) {
+          const row = (rect.y + yy) * W + rect.x;
+          for (let xx = 0; xx < rect.width; xx++) if (fd[row + xx] === FILLED) md[(yy + 1) * (rect.width + 2) + xx + 1] = 255;
+        }
+        const contours = inner(new cv.MatVector());
+        const hierarchy = inner(new cv.Mat());
+        cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_NONE, new cv.Point(rect.x - 1, rect.y - 1));
+        return contours.size() ? classify(cv, inner(contours.get(0)), page, greyLevels, limits, INK_INSET) : null;
+      });
+      if (anchor) anchors.push(anchor);
+      // Followed once: what this fill covers is no longer 255, and other fills sharing its box are not FILLED.
+      cv.floodFill(fill, noMask, new cv.Point(seed % W, Math.floor(seed / W)), new cv.Scalar(DONE), new cv.Rect(), zero, zero, 4);
+    }
+    return anchors;
+  });
+}
+
+/** Least share of its bounding box a fill covers to be traced (a cut @ disc, its glyph a hole: about half). */
+const MIN_FILL_SHARE = 0.35;
+/** Values a followed fill is marked with: while traced, then once done. */
+const FILLED = 128;
+const DONE = 64;
 
 /**
  * Rec. 601 grey (unless given), saturation (max − min of R, G, B) and, per ink, a mask of pixels within a printing

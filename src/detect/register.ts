@@ -21,6 +21,9 @@ export interface ScoreGrid {
   masks: Record<ElementId, Uint8Array>;
   /** Where each element is drawn (its ink alone, not its box): how much of it is on the page. */
   inks: Record<ElementId, Uint8Array>;
+  /** The cells of `masks` and of `inks`, listed, so that each element is scored over its own cells only. */
+  cells: Record<ElementId, Int32Array>;
+  inkCells: Record<ElementId, Int32Array>;
   /** 1 where every badge variant draws the same grey (all but the badge's words). */
   shared: Uint8Array;
 }
@@ -72,7 +75,10 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
       for (let i = Math.max(0, Math.floor(bx)); i < Math.min(width, Math.ceil(bx + bw)); i++) masks[id][j * width + i] = 1;
     }
   }
-  return { step, width, height, gray, channels, masks, inks, shared };
+  const list = (m: Uint8Array) => Int32Array.from(Array.from(m).flatMap((v, i) => (v ? [i] : [])));
+  const cells = Object.fromEntries(Object.entries(masks).map(([id, m]) => [id, list(m)])) as Record<ElementId, Int32Array>;
+  const inkCells = Object.fromEntries(Object.entries(inks).map(([id, m]) => [id, list(m)])) as Record<ElementId, Int32Array>;
+  return { step, width, height, gray, channels, masks, inks, cells, inkCells, shared };
 }
 
 export interface LogoScore {
@@ -116,25 +122,51 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
   const raw = {} as Record<ElementId, number>;
   const strength = {} as Record<ElementId, number>;
   let blank = 0;
+  // Per element, one pass over its own cells gathers the sums of the four channels' correlations
+  // (R, G, B, luma against the reference's) and of their spread.
+  const sa = new Float64Array(4);
+  const saa = new Float64Array(4);
+  const sb = new Float64Array(4);
+  const sbb = new Float64Array(4);
+  const sab = new Float64Array(4);
   for (const id of Object.keys(grid.masks) as ElementId[]) {
-    const mask = new Uint8Array(luma.length);
+    let shown = 0;
+    const inkCells = grid.inkCells[id];
+    for (let k = 0; k < inkCells.length; k++) shown += valid[inkCells[k]];
+    sa.fill(0), saa.fill(0), sb.fill(0), sbb.fill(0), sab.fill(0);
     let n = 0;
-    let [drawn, shown] = [0, 0];
-    for (let i = 0; i < mask.length; i++) {
-      if (grid.inks[id][i]) (drawn++, valid[i] && shown++);
-      if (grid.masks[id][i] && valid[i]) (mask[i] = 1), n++;
+    const cells = grid.cells[id];
+    for (let k = 0; k < cells.length; k++) {
+      const i = cells[k];
+      if (!valid[i]) continue;
+      n++;
+      for (let c = 0; c < 4; c++) {
+        const a = samples[c][i];
+        const b = grid.channels[c][i];
+        sa[c] += a;
+        saa[c] += a * a;
+        sb[c] += b;
+        sbb[c] += b * b;
+        sab[c] += a * b;
+      }
     }
     // An element mostly off the page says nothing either way.
-    if (n < 12 || shown <= drawn * MIN_ELEMENT_ON_PAGE) {
+    if (n < 12 || shown <= inkCells.length * MIN_ELEMENT_ON_PAGE) {
       raw[id] = NaN;
       strength[id] = NaN;
       continue;
     }
-    if (isBlank(samples, mask)) blank++;
-    raw[id] = correlation(luma, grid.gray, mask);
+    const r = [0, 1, 2, 3].map((c) => {
+      const va = n * saa[c] - sa[c] * sa[c];
+      const vb = n * sbb[c] - sb[c] * sb[c];
+      return va > 0 && vb > 0 ? (n * sab[c] - sa[c] * sb[c]) / Math.sqrt(va * vb) : 0;
+    });
+    // Blank: every channel flat (standard deviation under BLANK_SPREAD).
+    if ([0, 1, 2, 3].every((c) => saa[c] / n - (sa[c] / n) ** 2 < BLANK_SPREAD * BLANK_SPREAD)) blank++;
+    raw[id] = r[3];
     // Recolouring can make two inks equally light (an inverted red arrow on an inverted blue disc),
     // so each channel gets its say: the element is as present as its clearest channel shows it.
-    strength[id] = Math.max(...samples.map((ch, c) => Math.abs(correlation(ch, grid.channels[c], mask))));
+    strength[id] = Math.max(...r.map(Math.abs));
   }
   // Inverting the artwork flips some elements' tones and not others (ink drawn on the page's white
   // stays darker than it), so each element is judged by the strength of its correlation.
@@ -156,20 +188,6 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
 
 /** Grey-level spread under which an element's box on the page holds nothing (paper, flat ink). */
 const BLANK_SPREAD = 8;
-
-/** Whether every channel is flat (standard deviation under BLANK_SPREAD) over the masked samples. */
-function isBlank(samples: Float32Array[], mask: Uint8Array): boolean {
-  return samples.every((ch) => {
-    let [n, sum, sq] = [0, 0, 0];
-    for (let i = 0; i < mask.length; i++) {
-      if (!mask[i]) continue;
-      n++;
-      sum += ch[i];
-      sq += ch[i] * ch[i];
-    }
-    return sq / n - (sum / n) ** 2 < BLANK_SPREAD * BLANK_SPREAD;
-  });
-}
 
 /** Polar samples of the anchor disc: rotation becomes a circular shift, mirroring a reversal. */
 export const POLAR_ANGLES = 120;
