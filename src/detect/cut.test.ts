@@ -25,6 +25,10 @@ interface CutCase {
   turned?: boolean;
   /** Artwork groups drawn (all by default). */
   only?: ElementId[];
+  /** Badge variant drawn (the charter's first by default). */
+  variant?: string;
+  /** Printed in greys (Rec. 601 luma). */
+  greyscale?: boolean;
 }
 
 const CUTS: CutCase[] = [
@@ -34,16 +38,17 @@ const CUTS: CutCase[] = [
   { name: 'top edge, tagline gone, @ cut', edge: 'top', at: 170, width: 480 },
   { name: 'bottom edge, badge gone, @ cut', edge: 'bottom', at: 150, width: 480 },
   { name: 'left edge, small logo, @ gone, badge cut', edge: 'left', at: 400, width: 240 },
+  // Two lines of words fill the badge: the edges of its letters split its inside, and in greys no
+  // ink mask holds it; its dark fill does.
+  { name: 'left edge, greyscale, two-line badge cut, @ gone', edge: 'left', at: 420, width: 320, variant: 'centre-competence-tpe', greyscale: true },
 ];
 
 let charter: Charter;
 let detector: Detector;
-let svg: string;
 
 beforeAll(async () => {
   charter = await loadCharter();
   detector = await createDetector(charter);
-  svg = await readFile(artworkPath(charter, charter.badges[0].id), 'utf8');
 }, 60_000);
 
 /** The artwork (or some of its groups) pasted on a white page so that the edge crosses it at `at`. */
@@ -51,6 +56,7 @@ async function cutPage(c: CutCase): Promise<{ page: Page; pageFromArtwork: Matri
   const { width: aw, height: ah } = charter.artwork;
   const s = c.width / aw;
   const [lw, lh] = [c.width, Math.round(ah * s)];
+  const svg = await readFile(artworkPath(charter, c.variant ?? charter.badges[0].id), 'utf8');
   const source = c.only ? isolateGroups(svg, c.only) : svg;
   const logo = await sharp(Buffer.from(source), { density: 72 * s }).resize(lw, lh, { fit: 'fill' }).ensureAlpha().raw().toBuffer();
   const [W, H] = PAGE;
@@ -65,7 +71,9 @@ async function cutPage(c: CutCase): Promise<{ page: Page; pageFromArtwork: Matri
       const [x, y] = c.turned ? [dx + lw - 1 - i, dy + lh - 1 - j] : [dx + i, dy + j];
       if (x < 0 || y < 0 || x >= W || y >= H) continue;
       const a = logo[(j * lw + i) * 4 + 3] / 255;
-      for (let ch = 0; ch < 3; ch++) rgba[(y * W + x) * 4 + ch] = Math.round(logo[(j * lw + i) * 4 + ch] * a + 255 * (1 - a));
+      const [r, g, b] = [0, 1, 2].map((ch) => logo[(j * lw + i) * 4 + ch]);
+      const ink = c.greyscale ? [0.299 * r + 0.587 * g + 0.114 * b].flatMap((v) => [v, v, v]) : [r, g, b];
+      for (let ch = 0; ch < 3; ch++) rgba[(y * W + x) * 4 + ch] = Math.round(ink[ch] * a + 255 * (1 - a));
     }
   }
   const pageFromArtwork = c.turned ? [-s, 0, dx + lw, 0, -s, dy + lh, 0, 0, 1] : [s, 0, dx, 0, s, dy, 0, 0, 1];
