@@ -148,8 +148,8 @@ const FILL_DARK = 110;
  * Shapes cut by the page edge and drawn in other inks than the charter's (recoloured, greyscale,
  * inverted): the edges of a badge's letters split its inside into pieces when its words fill it,
  * and no ink mask holds it; its fill, saturated or dark, does, with the letters as holes. Only fills
- * that touch the page border are followed (flood fills from the border inwards), so a page's inside
- * costs nothing but the thresholds.
+ * that reach a band along the page border are followed (flood fills from it inwards), so a page's
+ * inside costs nothing but the thresholds.
  */
 function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: AnchorLimits): Anchor[] {
   const cv = getCv();
@@ -162,9 +162,13 @@ function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: 
     cv.bitwise_or(fill, dark, fill);
     const noMask = track(new cv.Mat());
     const zero = new cv.Scalar(0);
+    // Seeds in a band along the border: a box the cut stops just short of (the @ gone, the badge
+    // whole) stands a few pixels off the border and is as split as one that touches it.
     const seeds: number[] = [];
-    for (let x = 0; x < W; x++) seeds.push(x, (H - 1) * W + x);
-    for (let y = 1; y < H - 1; y++) seeds.push(y * W, y * W + W - 1);
+    for (let d = 0; d < FILL_BAND; d++) {
+      for (let x = 0; x < W; x++) seeds.push(d * W + x, (H - 1 - d) * W + x);
+      for (let y = FILL_BAND; y < H - FILL_BAND; y++) seeds.push(y * W + d, y * W + W - 1 - d);
+    }
     const anchors: Anchor[] = [];
     for (const seed of seeds) {
       // A fresh view each time: the WebAssembly heap may have grown since the last one.
@@ -195,6 +199,8 @@ function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: 
   });
 }
 
+/** Width, in pixels, of the band along the page border whose fills are followed. */
+const FILL_BAND = 8;
 /** Least share of its bounding box a fill covers to be traced (a cut @ disc, its glyph a hole: about half). */
 const MIN_FILL_SHARE = 0.35;
 /** Values a followed fill is marked with: while traced, then once done. */
@@ -258,8 +264,17 @@ function sameAnchor(a: Anchor, b: Anchor): boolean {
   if (a.shape !== b.shape) return false;
   const [ax, ay] = centreOf(a);
   const [bx, by] = centreOf(b);
-  return Math.hypot(ax - bx, ay - by) < 4 && Math.abs(sizeOf(a) - sizeOf(b)) < 0.08 * sizeOf(a);
+  if (Math.hypot(ax - bx, ay - by) >= 4 || Math.abs(sizeOf(a) - sizeOf(b)) >= 0.08 * sizeOf(a)) return false;
+  // Boxes also share their corners: one source may have traced a box split by an inner edge (a
+  // shade change, a letter at its end) into a skewed quadrilateral that the other traced whole.
+  if (a.shape === 'rectangle' && b.shape === 'rectangle') {
+    return a.corners.every(([x, y]) => b.corners.some(([u, v]) => Math.hypot(x - u, y - v) < SAME_CORNER));
+  }
+  return true;
 }
+
+/** Distance, in pixels, within which two traced boxes' corners are the same corner. */
+const SAME_CORNER = 3;
 
 function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number): Anchor | null {
   const rect = cv.boundingRect(contour);

@@ -304,11 +304,18 @@ function fitSides(cv: ReturnType<typeof getCv>, run: Point[], across: number): L
     if (last && parallel(sub(run[last[1]], run[last[0]]), sub(run[i1], run[i0]))) last[1] = i1;
     else pieces.push([i0, i1]);
   }
-  return pieces.map(([i0, i1]) => {
+  const lines = pieces.map(([i0, i1]) => {
     const trim = Math.floor((i1 - i0) * SIDE_TRIM);
     return principalAxis(run.slice(i0 + trim, i1 - trim + 1));
   });
+  // A short piece turned only a little from a neighbour is where that side bends into a rounded
+  // corner, not a side of its own.
+  const bend = (a: Line, b: Line | undefined) => b !== undefined && Math.abs(dot(a.dir, b.dir)) > Math.cos((BEND_DEG * Math.PI) / 180);
+  return lines.filter((line, k) => line.half * 2 >= across || !(bend(line, lines[k - 1]) || bend(line, lines[k + 1])));
 }
+
+/** Largest turn, in degrees, between a short piece of outline and its neighbour for it to be that side bending into a corner. */
+const BEND_DEG = 15;
 
 /** The least-squares line through points (total least squares: the covariance's main axis). */
 function principalAxis(points: Point[]): Line {
@@ -332,7 +339,7 @@ function principalAxis(points: Point[]): Line {
  * regions stop short of the outline, never beyond it, and what the box holds (a badge's letters,
  * whose edges may be the stronger) lies inwards.
  */
-const SNAP_FROM = -1;
+const SNAP_FROM = -2;
 const SNAP_TO = 5;
 /** Least grey step per pixel taken as the side's edge (a side outlined in saturation alone has none). */
 const SNAP_MIN_GRADIENT = 12;
@@ -379,11 +386,11 @@ function edgeOffset(grey: Gray, at: Point, normal: Point): number | null {
   }
   // Steps over one pixel (two samples either side).
   const g = (k: number) => Math.abs(profile[k + 2] - profile[k - 2]);
-  let steepest = 0;
-  for (let k = 3; k < count - 3; k++) steepest = Math.max(steepest, g(k));
-  if (steepest < SNAP_MIN_GRADIENT) return null;
+  let steepest = 3;
+  for (let k = 3; k < count - 3; k++) if (g(k) > g(steepest)) steepest = k;
+  if (g(steepest) < SNAP_MIN_GRADIENT) return null;
   let best = 3;
-  while (best < count - 4 && !(g(best) >= steepest / 2 && g(best) >= g(best - 1) && g(best) >= g(best + 1))) best++;
+  while (best < steepest && !(g(best) >= g(steepest) / 2 && g(best) >= g(best - 1) && g(best) >= g(best + 1))) best++;
   const [a, b, c] = [g(best - 1), g(best), g(best + 1)];
   const vertex = a - 2 * b + c < 0 ? (0.5 * (a - c)) / (a - 2 * b + c) : 0;
   return SNAP_FROM + (best + vertex) * step;
