@@ -170,11 +170,17 @@ function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: 
       for (let y = FILL_BAND; y < H - FILL_BAND; y++) seeds.push(y * W + d, y * W + W - 1 - d);
     }
     const anchors: Anchor[] = [];
+    // A view of the fill mask, taken again after each OpenCV call: the WebAssembly heap may grow.
+    let view = fill.data as Uint8Array;
+    // Each fill followed is marked with its own value (1 to 254 in turn), so that it is told from
+    // the others in its box without a second pass.
+    let mark = 0;
     for (const seed of seeds) {
-      // A fresh view each time: the WebAssembly heap may have grown since the last one.
-      if ((fill.data as Uint8Array)[seed] !== 255) continue;
+      if (view[seed] !== 255) continue;
+      mark = (mark % 254) + 1;
       const rect = new cv.Rect();
-      const area: number = cv.floodFill(fill, noMask, new cv.Point(seed % W, Math.floor(seed / W)), new cv.Scalar(FILLED), rect, zero, zero, 4);
+      const area: number = cv.floodFill(fill, noMask, new cv.Point(seed % W, Math.floor(seed / W)), new cv.Scalar(mark), rect, zero, zero, 4);
+      view = fill.data as Uint8Array;
       const size = Math.max(rect.width, rect.height);
       // A fill of a box or disc covers most of its bounding box, letters and all; a photo's does not.
       if (size < limits.minSize || size > limits.maxSize || area < rect.width * rect.height * MIN_FILL_SHARE) continue;
@@ -184,7 +190,7 @@ function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: 
         const fd = fill.data as Uint8Array;
         for (let yy = 0; yy < rect.height; yy++) {
           const row = (rect.y + yy) * W + rect.x;
-          for (let xx = 0; xx < rect.width; xx++) if (fd[row + xx] === FILLED) md[(yy + 1) * (rect.width + 2) + xx + 1] = 255;
+          for (let xx = 0; xx < rect.width; xx++) if (fd[row + xx] === mark) md[(yy + 1) * (rect.width + 2) + xx + 1] = 255;
         }
         const contours = inner(new cv.MatVector());
         const hierarchy = inner(new cv.Mat());
@@ -192,8 +198,7 @@ function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: 
         return contours.size() ? classify(cv, inner(contours.get(0)), page, greyLevels, limits, INK_INSET) : null;
       });
       if (anchor) anchors.push(anchor);
-      // Followed once: what this fill covers is no longer 255, and other fills sharing its box are not FILLED.
-      cv.floodFill(fill, noMask, new cv.Point(seed % W, Math.floor(seed / W)), new cv.Scalar(DONE), new cv.Rect(), zero, zero, 4);
+      view = fill.data as Uint8Array;
     }
     return anchors;
   });
@@ -203,9 +208,6 @@ function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: 
 const FILL_BAND = 8;
 /** Least share of its bounding box a fill covers to be traced (a cut @ disc, its glyph a hole: about half). */
 const MIN_FILL_SHARE = 0.35;
-/** Values a followed fill is marked with: while traced, then once done. */
-const FILLED = 128;
-const DONE = 64;
 
 /**
  * Rec. 601 grey (unless given), saturation (max − min of R, G, B) and, per ink, a mask of pixels within a printing
