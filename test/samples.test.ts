@@ -51,4 +51,15 @@ describe('bundled samples', () => {
     }
     expect(reported(result.findings), 'document rules').toEqual([...entry.expectedFileRules].sort());
   }, 120_000);
+
+  it('reports the « -20 % » added to a flyer as one addition, outlined around all its glyphs', async () => {
+    const result = await check(manifest.files.find((f) => f.path === 'flyer-ajout-promo.png')!);
+    const logos = result.pages.flatMap((p) => p.logos);
+    expect(logos.flatMap((l) => l.findings).filter((f) => f.rule === 'addition')).toHaveLength(1);
+    const additions = logos.flatMap((l) => l.measurement.additions);
+    expect(additions).toHaveLength(1);
+    // The text is about three times as wide as it is tall: one outline, not one per glyph.
+    const [, , w, h] = additions[0].bbox;
+    expect(w / h).toBeGreaterThan(2.5);
+  }, 120_000);
 });

@@ -41,3 +41,30 @@ export function components(mask: Uint8Array, width: number, height: number, coun
   }
   return out;
 }
+
+/**
+ * Regions whose boxes lie closer than `reach` times the taller of the two, merged into one (box
+ * union, areas summed): the glyphs of one word, the parts of one drawing. Transitively, so a row of
+ * glyphs becomes one region.
+ */
+export function groupNearby(regions: Region[], reach: number): Region[] {
+  const parent = regions.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let a = 0; a < regions.length; a++) {
+    for (let b = a + 1; b < regions.length; b++) {
+      const ra = regions[a];
+      const rb = regions[b];
+      const gapX = Math.max(0, Math.max(ra.x0, rb.x0) - Math.min(ra.x1, rb.x1) - 1);
+      const gapY = Math.max(0, Math.max(ra.y0, rb.y0) - Math.min(ra.y1, rb.y1) - 1);
+      const tallest = Math.max(ra.y1 - ra.y0 + 1, rb.y1 - rb.y0 + 1);
+      if (Math.max(gapX, gapY) <= reach * tallest) parent[root(a)] = root(b);
+    }
+  }
+  const groups = new Map<number, Region>();
+  regions.forEach((r, i) => {
+    const g = groups.get(root(i));
+    if (!g) groups.set(root(i), { ...r });
+    else Object.assign(g, { area: g.area + r.area, x0: Math.min(g.x0, r.x0), y0: Math.min(g.y0, r.y0), x1: Math.max(g.x1, r.x1), y1: Math.max(g.y1, r.y1) });
+  });
+  return [...groups.values()];
+}

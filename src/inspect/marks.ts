@@ -7,7 +7,7 @@ import { REF_SCALE, type ReferenceModel, type VariantRaster } from '../charter/r
 import { ELEMENT_IDS, type ElementId } from '../charter/schema.ts';
 import { deltaE2000, hexToRgb, medianColour, rgbToLab } from '../image/colour.ts';
 import { blurRgba } from '../image/blur.ts';
-import { components, type Region } from '../image/components.ts';
+import { components, groupNearby, type Region } from '../image/components.ts';
 import { mapBox, roundBox } from '../image/homography.ts';
 import { dilate, erodeMask, maxFilter } from '../image/morphology.ts';
 import { correlation } from '../image/stats.ts';
@@ -26,6 +26,8 @@ const MARK_EDGE_PER_NOISE = 5;
 const SPECK_PIXELS_PER_NOISE = 5;
 /** Artwork edge strength under which a place counts as blank in the artwork. */
 const KNOWN_EDGE = 10;
+/** Marks closer than this many times the taller one's height are parts of one addition. */
+const MARK_REACH = 0.75;
 /** Fewest differing pixels (reference raster) a mark is made of. */
 const MIN_MARK_PIXELS = 30;
 /** A mark pixel within this CIEDE2000 of a text's own ink, or of its ground, is drawn in it. */
@@ -211,15 +213,14 @@ export function toAdditions(model: InspectionModel, marks: Marks, explained: Ele
   const n = ref.width * ref.height;
   const minSidePx = (charter.addition.minSideMm / 25.4) * dpi;
   const out: AdditionRegion[] = [];
-  for (const r of marks.regions) {
+  const unexplained = marks.regions.filter((r) => !explained.some((id) => inside(charter.elements[id].box, (r.x0 + r.x1) / 2 / REF_SCALE, (r.y0 + r.y1) / 2 / REF_SCALE)));
+  // The glyphs of a « -20 % » sticker are one addition: a reader sees one mark, not one per glyph.
+  for (const r of groupNearby(unexplained, MARK_REACH)) {
     // A mark is as large as the part of the logo it covers (its box), as a reader sees it; its
     // own pixels are often only an outline (a star in the logo's blue shows only where it
     // leaves the blue). Specks of a few pixels are noise, whatever their box.
     const areaFraction = ((r.x1 - r.x0 + 1) * (r.y1 - r.y0 + 1)) / n;
     if (areaFraction < charter.addition.minAreaFraction || r.area < MIN_MARK_PIXELS) continue;
-    const cx = (r.x0 + r.x1) / 2 / REF_SCALE;
-    const cy = (r.y0 + r.y1) / 2 / REF_SCALE;
-    if (explained.some((id) => inside(charter.elements[id].box, cx, cy))) continue;
     // Reference pixel centres sit on integers: the region's area starts half a pixel before x0.
     const bbox = roundBox(mapBox(pageFromRef, [r.x0 - 0.5, r.y0 - 0.5, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1]));
     // Too small to see on the printed page: resampling noise on a small logo, not a mark.
