@@ -137,7 +137,7 @@ describe('usage errors', () => {
   }
 
   it.each([
-    [['--format', 'xml', 'x'], "logo-check: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif — see logo-check --help\n"],
+    [['--format', 'xml', 'x'], "logo-check: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, html — see logo-check --help\n"],
     [['--lang', 'de', 'x'], "logo-check: option '--lang <lang>' argument 'de' is invalid. Allowed choices are fr, en — see logo-check --help\n"],
     [['--dpi', '20', 'x'], "logo-check: option '--dpi <n>' argument '20' is invalid. Expected a whole number from 36 to 600 — see logo-check --help\n"],
     [['--dpi', '150dpi', 'x'], "logo-check: option '--dpi <n>' argument '150dpi' is invalid. Expected a whole number from 36 to 600 — see logo-check --help\n"],

@@ -8,6 +8,7 @@ import { runArtwork, type ArtworkFormat } from './artwork-command.ts';
 import { runCharter } from './charter-command.ts';
 import { EXIT, runCheck, type CheckCommandOptions } from './check-command.ts';
 import { resolveDeps, type MainDeps } from './deps.ts';
+import { runHtmlReport } from './html-command.ts';
 import { integerIn, isoDay, UsageError, usageLine } from './usage.ts';
 
 export type { Checker, CreateChecker, ExpandInputs, MainDeps } from './deps.ts';
@@ -75,7 +76,7 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .option('--quiet', 'no progress bar; the text report lists only files that need attention')
     .addHelpText('after', EPILOGUE)
     .action(async (paths: string[], opts: CheckCommandOptions) => {
-      exitCode = await runCheck(paths, opts, deps, TOOL);
+      exitCode = opts.format === 'html' ? await runHtmlReport(paths, opts, deps, TOOL) : await runCheck(paths, opts, deps, TOOL);
     });
 
   const artwork = program

@@ -1,4 +1,5 @@
 import type { Charter, Lang, Report } from '../types.ts';
+import type { ReportVisuals } from './html-visuals.ts';
 
 export interface FormatContext {
   /** ANSI colours; the caller decides from the TTY and NO_COLOR. Only the text format uses it. */
@@ -7,9 +8,11 @@ export interface FormatContext {
   lang?: Lang;
   /** Lets the text format name badges and media as the charter does instead of by id. */
   charter?: Charter;
+  /** Pictures drawn from the files for the HTML report (see html-visuals.ts); the others ignore them. */
+  visuals?: ReportVisuals;
 }
 
 /** A formatter is pure: same report and context, same string (without a trailing newline). */
 export type Formatter = (report: Report, ctx: FormatContext) => string;
 
-export type FormatName = 'text' | 'json' | 'sarif';
+export type FormatName = 'text' | 'json' | 'sarif' | 'html';

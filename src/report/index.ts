@@ -1,4 +1,5 @@
 import type { FormatName, Formatter } from './format.ts';
+import { html } from './html.ts';
 import { json } from './json.ts';
 import { sarif } from './sarif.ts';
 import { text } from './text.ts';
@@ -6,6 +7,6 @@ import { text } from './text.ts';
 export type { FormatContext, FormatName, Formatter } from './format.ts';
 export { fileStatus, summarise } from './summary.ts';
 
-export const formatters: Record<FormatName, Formatter> = { text, json, sarif };
+export const formatters: Record<FormatName, Formatter> = { text, json, sarif, html };
 
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];

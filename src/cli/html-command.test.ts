@@ -1,0 +1,37 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { failingFile, passingFile, unreadableFile } from '../report/testing/fixtures.ts';
+import { run } from './testing.ts';
+
+describe('--format html', () => {
+  it('prints one HTML page with the checker results and the exit code of the check', async () => {
+    const r = await run(['samples', '--format', 'html'], { results: { 'samples/flyer ok.png': passingFile(), 'samples/brochure.pdf': failingFile('fr') } });
+    expect(r.code).toBe(1);
+    expect(r.stdout.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
+    expect(r.stdout).toContain('<span class="verdict fail">Non conforme</span>samples/brochure.pdf');
+    // The fake files cannot be decoded again: outlines on a blank page, no pictures.
+    expect(r.stdout).toContain('class="blank"');
+    expect(r.closed).toBe(1);
+  });
+
+  it('writes the report to --output in English, unreadable files explained, exit code 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'logo-check-html-'));
+    const out = join(dir, 'report.html');
+    const r = await run(['samples', '--format', 'html', '--lang', 'en', '--output', out], { results: { 'samples/scan.tif': unreadableFile('en') } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`logo-check: report written to ${out}\n`);
+    const page = await readFile(out, 'utf8');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<span class="verdict error">Unreadable</span>samples/scan.tif');
+  });
+
+  it('stops with the check command own usage errors', async () => {
+    const r = await run(['samples', '--format', 'html', '--category', 'nope'], { results: { 'samples/flyer ok.png': passingFile() } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--category');
+  });
+});
