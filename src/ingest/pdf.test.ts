@@ -171,6 +171,66 @@ describe('PDF', () => {
     await expect(openDocument(path)).rejects.toMatchObject({ name: 'IngestError', code: 'corrupt', file: path });
   });
 
+  // pdf.js prefetches the page dictionaries listed in /Kids and leaves those it does not reach
+  // rejected and unawaited; without the catch the rejection ends the process.
+  describe('damage pdf.js meets in promises nobody awaits', () => {
+    /** Three one-word pages, each object at the offset its xref entry gives. */
+    async function threePages(): Promise<{ text: string; pageObjects: number[] }> {
+      const pdf = await PDFDocument.create();
+      const font = await pdf.embedFont(StandardFonts.Helvetica);
+      for (const word of ['un', 'deux', 'trois']) pdf.addPage([200, 200]).drawText(word, { x: 20, y: 100, size: 20, font });
+      const text = Buffer.from(await pdf.save({ useObjectStreams: false })).toString('latin1');
+      return { text, pageObjects: pdf.getPages().map((p) => p.ref.objectNumber) };
+    }
+
+    it('reports as corrupt a PDF whose first two page objects are garbage', async () => {
+      const { text, pageObjects } = await threePages();
+      let damaged = text;
+      for (const n of pageObjects.slice(0, 2)) {
+        // Same length, so every other offset in the xref stays right.
+        damaged = damaged.replace(`\n${n} 0 obj\n<<`, `\n${n} 0 obj\n))`);
+      }
+      expect(damaged).not.toBe(text);
+      const path = await file('garbage-pages.pdf', Buffer.from(damaged, 'latin1'));
+      await expect(openDocument(path)).rejects.toMatchObject({
+        name: 'IngestError',
+        code: 'corrupt',
+        message: expect.stringContaining('Illegal character: 41'),
+      });
+    });
+
+    it('reports as corrupt a PDF whose xref points past the end for two pages', async () => {
+      const { text, pageObjects } = await threePages();
+      const xref = text.lastIndexOf('\nxref\n');
+      const pastEnd = String(text.length + 100_000).padStart(10, '0');
+      let object = -1;
+      const table = text
+        .slice(xref)
+        .split('\n')
+        .map((line) => {
+          if (!/^\d{10} \d{5} [nf]/.test(line)) return line;
+          object++;
+          return pageObjects.slice(1).includes(object) ? pastEnd + line.slice(10) : line;
+        })
+        .join('\n');
+      const path = await file('xref-past-end.pdf', Buffer.from(text.slice(0, xref) + table, 'latin1'));
+      await expect(openDocument(path)).rejects.toMatchObject({
+        name: 'IngestError',
+        code: 'corrupt',
+        message: expect.stringContaining('Bad (uncompressed) XRef entry'),
+      });
+    });
+
+    it('still opens and renders the intact three pages', async () => {
+      const doc = await openDocument(await file('three-pages.pdf', Buffer.from((await threePages()).text, 'latin1')), { dpi: 36 });
+      try {
+        for (let index = 1; index <= 3; index++) expect((await doc.renderPage(index)).width).toBe(100);
+      } finally {
+        await doc.close();
+      }
+    });
+  });
+
   it('falls back to the XMP CreateDate when the Info dictionary has none', async () => {
     const pdf = await PDFDocument.create({ updateMetadata: false });
     pdf.addPage(A4);

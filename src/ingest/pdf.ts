@@ -5,6 +5,7 @@ import { IngestError, reason } from './errors.ts';
 import { readBytes } from './files.ts';
 import type { ResolvedOptions } from './options.ts';
 import { PDFJS_ASSETS } from './pdfjs-assets.ts';
+import { watchStrays, type StrayRejections } from './strays.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type TextContent = Awaited<ReturnType<PDFPageProxy['getTextContent']>>;
@@ -43,12 +44,28 @@ interface CanvasFactory {
 /** Opens a PDF: parses its structure now, renders one page per `renderPage` call. */
 export async function openPdf(path: string, options: ResolvedOptions): Promise<SourceDocument> {
   const bytes = await readBytes(path);
-  const doc = await load(path, bytes, options);
-  if (doc.numPages < 1) {
-    await doc.destroy();
-    throw new IngestError('empty', path, 'has no pages; re-export the document');
+  const strays = watchStrays();
+  let doc: PDFDocumentProxy | undefined;
+  try {
+    doc = await load(path, bytes, options);
+    if (doc.numPages < 1) throw new IngestError('empty', path, 'has no pages; re-export the document');
+    const metadata = await documentDates(doc);
+    await failOnStray(path, strays, 'open');
+    return pdfDocument(path, doc, metadata, strays, options);
+  } catch (err) {
+    strays.stop();
+    await doc?.destroy().catch(() => {});
+    throw err;
   }
-  const metadata = await documentDates(doc);
+}
+
+function pdfDocument(
+  path: string,
+  doc: PDFDocumentProxy,
+  metadata: DocumentMetadata,
+  strays: StrayRejections,
+  options: ResolvedOptions,
+): SourceDocument {
   let closed = false;
   return {
     path,
@@ -60,14 +77,32 @@ export async function openPdf(path: string, options: ResolvedOptions): Promise<S
       if (!Number.isInteger(index) || index < 1 || index > doc.numPages) {
         throw new RangeError(`page index must be an integer from 1 to ${doc.numPages}, got ${index}`);
       }
-      return renderPage(path, doc, index, options);
+      const page = await renderPage(path, doc, index, options);
+      await failOnStray(path, strays, `render page ${index} of`);
+      return page;
     },
     close: async () => {
       if (closed) return;
       closed = true;
-      await doc.destroy();
+      try {
+        await doc.destroy();
+      } finally {
+        strays.stop();
+      }
     },
   };
+}
+
+/**
+ * A rejection pdf.js left unawaited while opening or rendering means it met damage it did not
+ * report through the call: the file is corrupt, whatever the call returned.
+ */
+async function failOnStray(path: string, strays: StrayRejections, doing: string): Promise<void> {
+  const stray = await strays.take();
+  if (stray === undefined) return;
+  throw new IngestError('corrupt', path, `is damaged: pdf.js met an error while trying to ${doing} it (${reason(stray)}); re-export the document`, {
+    cause: stray,
+  });
 }
 
 async function load(path: string, bytes: Uint8Array, options: ResolvedOptions): Promise<PDFDocumentProxy> {
