@@ -143,7 +143,8 @@ export interface AdditionRegion {
 export interface Unverifiable {
   check: 'badge-text' | 'tagline-text';
   element: ElementId;
-  reason: 'too-small' | 'too-blurred';
+  /** 'accents-too-small': the words were matched on the artwork, their accents and dots too small to see. */
+  reason: 'too-small' | 'too-blurred' | 'accents-too-small';
   /** Height of the text's lowercase letters in page pixels. */
   textHeightPx: number;
 }

@@ -29,4 +29,10 @@ describe('letterTopLikeness', () => {
     const offPage = Float32Array.from(artwork, () => NaN);
     expect(letterTopLikeness(offPage, artwork, width, [part], none, 1)[0]).toBeNaN();
   });
+
+  it('says nothing (NaN) where the page edge cuts into the accent (a logo cut by the trim)', () => {
+    // Column 4 (the accent's left third) is off the page: what shows would correlate poorly.
+    const cut = Float32Array.from(artwork, (v, i) => (i % width <= 4 ? NaN : v));
+    expect(letterTopLikeness(cut, artwork, width, [part], none, 1)[0]).toBeNaN();
+  });
 });

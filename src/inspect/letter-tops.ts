@@ -5,6 +5,9 @@
 import { correlation } from '../image/stats.ts';
 import type { UpperPart } from './glyphs.ts';
 
+/** Share of a part's box that must show (on the page, not under a mark) for it to be judged. */
+const PART_SHOWN = 0.95;
+
 /**
  * For each part, the correlation of the registered luma with the blurred artwork over the part's
  * box widened by `margin` reference pixels sideways and upwards (not down, where its letter is):
@@ -27,7 +30,8 @@ export function letterTopLikeness(luma: Float32Array, artwork: Float32Array, wid
         kept++;
       }
     }
-    if (kept * 2 < total) return NaN;
+    // A part the page edge or a mark cuts into looks unlike the artwork there whatever it is.
+    if (kept < PART_SHOWN * total) return NaN;
     return Math.abs(correlation(luma, artwork, mask));
   });
 }

@@ -6,6 +6,7 @@ import { REF_SCALE } from '../charter/reference.ts';
 import type { ElementId } from '../charter/schema.ts';
 import { invert, multiply, project } from '../image/homography.ts';
 import { blurPlane } from '../image/blur.ts';
+import { dilate } from '../image/morphology.ts';
 import { lumaOf } from '../image/raster.ts';
 import { sampleGridRgb } from '../image/sample.ts';
 import { correlation } from '../image/stats.ts';
@@ -206,15 +207,28 @@ async function readText(
   const alike = best.score >= threshold && (scores.length < 2 || best.score - scores[1].score > TEXT_MARGIN);
   // The text as a whole looks approved; its accents, dots and letter tops are checked one by one
   // (a text cut by the page edge is the cropped rule's, and is not).
+  // Letter tops under a mark, or within two page pixels of the page edge (resampled against
+  // nothing, or whatever the trim left), are not judged.
+  const unjudged = () => {
+    const offPage = Uint8Array.from(onPage, (v) => 1 - v);
+    const near = dilate(offPage, ref.width, ref.height, Math.ceil((2 * ref.width) / Math.max(1, widthPx)));
+    for (let i = 0; i < near.length; i++) near[i] |= marked[i];
+    return near;
+  };
   const tops = (text: ApprovedText) => {
     const artwork = scores.find((s) => s.text === text)!.artwork;
-    return missingTops(letterTopLikeness(luma, artwork, ref.width, model.upperParts[text.id], marked, 1 + Math.round(blur)));
+    return missingTops(letterTopLikeness(luma, artwork, ref.width, model.upperParts[text.id], unjudged(), 1 + Math.round(blur)));
   };
-  const topsMissing = alike && whole ? tops(best.text) : 0;
-  if (alike && topsMissing < 0.5) return { reading: { ...judgeText(best.text.text, 'artwork', approved), similarity: 1 } };
+  // Letters shorter than this have accents of a pixel or less: whether they are there cannot be seen.
+  const textHeightPx = Math.round(model.letterHeight[id] * (widthPx / charter.artwork.width) * 10) / 10;
+  const tiny = textHeightPx < charter.verdict.minTextHeightPx;
+  const topsMissing = alike && whole && !tiny ? tops(best.text) : 0;
+  if (alike && topsMissing < 0.5) {
+    const reading = { ...judgeText(best.text.text, 'artwork', approved), similarity: 1 };
+    return whole && tiny ? { reading, doubt: { reason: 'accents-too-small', textHeightPx } } : { reading };
+  }
   // How sure the pixels alone are that this is no approved text at all.
   const unlike = Math.max(topsMissing, beyond(threshold - best.score, CAPTURE_SHORTFALL, SHORTFALL_SIGMA));
-  const textHeightPx = Math.round(model.letterHeight[id] * (widthPx / charter.artwork.width) * 10) / 10;
 
   // A text cut by the page edge is not judged: OCR would read a truncated text, always different
   // from the approved one, and what shows of it is aligned less surely. The cut is the cropped rule's.

@@ -30,5 +30,12 @@ testLogoRule(unverifiable, {
       drafts: [{ messageId: 'tooBlurred', data: { check: tagline, height: 9, min: verdict.minTextHeightPx }, element: 'tagline', measured: 'too-blurred', expected: null }],
       messages: ['the tagline text could not be checked: the image is too blurred or compressed there (letters 9 px high)'],
     },
+    {
+      name: 'tagline words matched on the artwork, its accents too small to see, in English',
+      lang: 'en',
+      logo: { unverifiable: [{ check: 'tagline-text', element: 'tagline', reason: 'accents-too-small', textHeightPx: 2.8 }] },
+      drafts: [{ messageId: 'accentsTooSmall', data: { check: tagline, height: 2.8, min: verdict.minTextHeightPx }, element: 'tagline', measured: 'accents-too-small', expected: null }],
+      messages: [`the accents and dots of the tagline text could not be checked: letters 2.8 px high, at least ${verdict.minTextHeightPx} are needed; the words themselves match`],
+    },
   ],
 });

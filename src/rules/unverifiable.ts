@@ -9,6 +9,8 @@ const CHECKS: Record<Unverifiable['check'], Localised> = {
   'tagline-text': { fr: 'le texte de la dénomination', en: 'the tagline text' },
 };
 
+const MESSAGE = { 'too-small': 'tooSmall', 'too-blurred': 'tooBlurred', 'accents-too-small': 'accentsTooSmall' } as const;
+
 export const unverifiable: LogoRule = {
   meta: {
     id: 'unverifiable',
@@ -25,6 +27,10 @@ export const unverifiable: LogoRule = {
         fr: "{{check}} n'a pas pu être vérifié : lettres de {{height}} px de haut, il en faut au moins {{min}} pour les lire sûrement",
         en: '{{check}} could not be checked: letters {{height}} px high, at least {{min}} are needed to read them reliably',
       },
+      accentsTooSmall: {
+        fr: "les accents et les points de {{check}} n'ont pas pu être vérifiés : lettres de {{height}} px de haut, il en faut au moins {{min}} ; les mots, eux, sont conformes",
+        en: 'the accents and dots of {{check}} could not be checked: letters {{height}} px high, at least {{min}} are needed; the words themselves match',
+      },
       tooBlurred: {
         fr: "{{check}} n'a pas pu être vérifié : image trop floue ou trop compressée à cet endroit (lettres de {{height}} px)",
         en: '{{check}} could not be checked: the image is too blurred or compressed there (letters {{height}} px high)',
@@ -39,7 +45,7 @@ export const unverifiable: LogoRule = {
   check({ charter, logo }, report) {
     for (const item of logo.unverifiable) {
       report({
-        messageId: item.reason === 'too-small' ? 'tooSmall' : 'tooBlurred',
+        messageId: MESSAGE[item.reason],
         data: { check: CHECKS[item.check], height: item.textHeightPx, min: charter.verdict.minTextHeightPx },
         element: item.element,
         measured: item.reason,
