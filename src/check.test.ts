@@ -44,3 +44,35 @@ describe('document rules', () => {
     expect(result.status).toBe('fail');
   }, 60_000);
 });
+
+describe('limits of one file', () => {
+  let checker: Checker;
+  beforeAll(async () => {
+    checker = await createChecker({ charter: await loadCharter(), lang: 'en', limits: { maxFileBytes: 1_000_000, maxPages: 2 } });
+  }, 60_000);
+  afterAll(async () => {
+    await checker?.close();
+  });
+
+  it('refuses a file larger than maxFileBytes before reading it, with code too-large', async () => {
+    const file = join(SAMPLES, 'brochure-2010.pdf');
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(file));
+    const small = await createChecker({ charter: await loadCharter(), lang: 'fr', limits: { maxFileBytes: size - 1 } });
+    try {
+      const result = await small.checkFile(file);
+      expect(result).toMatchObject({ status: 'error', error: { code: 'too-large' }, pages: [] });
+      expect(result.error!.message).toBe(`${file}: le fichier fait 0,4 Mo, plus que la limite de 0,4 Mo ; compressez-le ou découpez-le`);
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
+
+  it('refuses a document with more pages than maxPages, with code too-large', async () => {
+    const result = await checker.checkFile(join(SAMPLES, 'brochure-2010.pdf'));
+    expect(result).toMatchObject({ status: 'error', error: { code: 'too-large', message: expect.stringContaining('the document has 3 pages, more than the limit of 2; split it') } });
+  }, 60_000);
+
+  it('checks a document within the limits as usual', async () => {
+    expect((await checker.checkFile(join(SAMPLES, 'flyer-conforme.png'))).status).toBe('pass');
+  }, 60_000);
+});

@@ -1,6 +1,8 @@
 // The checker: file → report entry. It owns what is costly to start (OpenCV and the reference
 // model, the OCR worker) so that a batch of thousands of files pays for them once.
+import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
+import { fileTooLargeMessage, resolveLimits, tooManyPagesMessage } from './batch/limits.ts';
 import { createDetector, type Detector } from './detect/index.ts';
 import { rgbaToGray } from './image/raster.ts';
 import { IngestError, openDocument } from './ingest/index.ts';
@@ -19,6 +21,17 @@ export interface Checker {
   close(): Promise<void>;
 }
 
+/** A file past one of the limits of CheckOptions.limits; reported like an unreadable file. */
+class FileLimitError extends Error {
+  constructor(
+    readonly code: 'too-large',
+    path: string,
+    problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+  }
+}
+
 export async function createChecker(options: CheckOptions): Promise<Checker> {
   const { charter } = options;
   const medium = options.medium ? charter.media.find((m) => m.id === options.medium) : undefined;
@@ -28,6 +41,7 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
   if (options.category && !charter.badges.some((b) => b.id === options.category)) {
     throw new Error(`unknown category "${options.category}"; the charter defines ${charter.badges.map((b) => b.id).join(', ')}`);
   }
+  const limits = resolveLimits(options.limits);
   const detector: Detector = await createDetector(charter);
   const ocr: Ocr = createOcr();
   const partner = options.partnerLogo ? await loadPartnerLogo(options.partnerLogo) : undefined;
@@ -79,8 +93,17 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
     const result: FileResult = { path, status: 'pass', pages: [], findings: [] };
     let doc: SourceDocument | undefined;
     try {
-      doc = await openDocument(path, { dpi: options.dpi });
+      // Checked before reading: ingest would load the whole file into memory to parse it.
+      const { size } = await stat(path).catch(() => ({ size: 0 }));
+      if (size > limits.maxFileBytes) throw new FileLimitError('too-large', path, fileTooLargeMessage(size, limits, options.lang));
+      doc = await openDocument(path, {
+        dpi: options.dpi,
+        maxPixels: limits.maxPixels,
+        timeoutMs: limits.timeoutMs,
+        ...(options.password !== undefined && { password: options.password }),
+      });
       result.kind = doc.kind;
+      if (doc.pageCount > limits.maxPages) throw new FileLimitError('too-large', path, tooManyPagesMessage(doc.pageCount, limits, options.lang));
       const date = options.asOf ?? doc.metadata.created;
       const dateSource: DateSource | undefined = options.asOf ? 'as-of' : doc.metadata.created ? (doc.kind === 'pdf' ? 'pdf' : 'exif') : undefined;
       if (date) result.date = date.toISOString();
@@ -93,7 +116,7 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
     } catch (err) {
       // What was analysed before the failure stays in the report; the file is marked unreadable.
       result.error =
-        err instanceof IngestError
+        err instanceof IngestError || err instanceof FileLimitError
           ? { code: err.code, message: err.message }
           : { code: 'internal', message: `${path}: analysis failed: ${(err as Error)?.message ?? String(err)}` };
     } finally {

@@ -1,4 +1,5 @@
 // Domain types shared by the pipeline: ingest → detect → inspect → rules → report.
+import type { FileLimits } from './batch/limits.ts';
 import type { Charter, ElementId, Medium } from './charter/schema.ts';
 
 export type { Charter, ElementId, Medium };
@@ -216,6 +217,10 @@ export interface CheckOptions {
   partnerLogo?: string;
   /** PDF rendering resolution; default 150. */
   dpi?: number;
+  /** Password of encrypted PDFs. */
+  password?: string;
+  /** What one file may cost; defaults from src/batch/limits.ts. */
+  limits?: Partial<FileLimits>;
 }
 
 export interface LogoResult {
@@ -244,6 +249,33 @@ export interface FileError {
   message: string;
 }
 
+/** What an auditor needs to prove what was checked, when, against what. */
+export interface Receipt {
+  /** Of the file's bytes; absent when the file could not be read. */
+  sha256?: string;
+  size?: number;
+  /** When the analysis started, ISO 8601. */
+  checkedAt: string;
+  charter: { id: string; sha256: string };
+  tool: { name: string; version: string };
+  /** Everything declared that changes the verdict. */
+  options: ReceiptOptions;
+  /** Wall time of the analysis. */
+  ms: number;
+  /** Set when the result came from --cache: checkedAt and ms are those of the run that analysed it. */
+  cached?: boolean;
+}
+
+export interface ReceiptOptions {
+  lang: Lang;
+  dpi: number;
+  category?: string;
+  medium?: string;
+  asOf?: string;
+  /** sha256 of the partner's logo given with --partner-logo. */
+  partnerLogo?: string;
+}
+
 export interface FileResult {
   path: string;
   status: FileStatus;
@@ -254,9 +286,14 @@ export interface FileResult {
   pages: PageResult[];
   /** Findings about the whole document (validity). */
   findings: Finding[];
+  receipt?: Receipt;
 }
 
 export interface Summary {
+  /** False when the run was interrupted: files holds only what finished. */
+  complete: boolean;
+  /** Files of the run that were not checked because it was interrupted. */
+  unchecked: number;
   files: number;
   passed: number;
   failed: number;
@@ -267,8 +304,9 @@ export interface Summary {
 
 export interface Report {
   tool: { name: string; version: string };
-  charter: { id: string; name: string };
-  options: { category?: string; medium?: string; asOf?: string; lang: Lang };
+  /** sha256: of the charter's terms, as in each file's receipt. */
+  charter: { id: string; name: string; sha256?: string };
+  options: { category?: string; medium?: string; asOf?: string; lang: Lang; shard?: string };
   files: FileResult[];
   summary: Summary;
 }

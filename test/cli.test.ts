@@ -1,9 +1,9 @@
 // The CLI end to end, with the real checker and the real input expansion: a batch of good and bad
 // files must report every file and keep going past the bad ones (exit 2, not a crash), and the
 // README's first command must do what the README says.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +119,40 @@ describe('the README', () => {
       expect(report.summary.errors).toBe(0);
     },
     README_TIMEOUT_MS + 10_000,
+  );
+});
+
+describe('Ctrl-C during a batch', () => {
+  it(
+    'stops taking files, writes what finished with an end line marked incomplete, and exits 130',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'logo-check-sigint-'));
+      const out = join(dir, 'results.jsonl');
+      const child = spawn(process.execPath, ['src/cli/bin.mjs', '--jobs', '1', '--format', 'jsonl', '--output', out, 'samples'], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Interrupted as soon as the first file is written: nine samples are still to come.
+      for (;;) {
+        const text = await readFile(out, 'utf8').catch(() => '');
+        if (text.includes('"type":"file"')) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      const records = (await readFile(out, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+      const end = records.at(-1);
+      expect(end.type).toBe('end');
+      expect(end.summary.complete).toBe(false);
+      expect(end.summary.files).toBe(records.filter((r) => r.type === 'file').length);
+      expect(end.summary.files + end.summary.unchecked).toBe(10);
+      expect(stderr).toMatch(/interrupted: \d+ of 10 files not checked/);
+      await rm(dir, { recursive: true, force: true });
+    },
+    README_TIMEOUT_MS,
   );
 });

@@ -1,16 +1,27 @@
 // The default command: files and folders in, one report out, exit code from the worst result.
-import { stat, writeFile } from 'node:fs/promises';
+// Files are checked a few at a time in worker threads; each finished file is written at once in
+// JSON Lines when asked, and the final report atomically, marked incomplete on an interruption.
+import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
+import writeFileAtomic from 'write-file-atomic';
+import { cacheable, cacheKey, openCache, type ResultCache } from '../batch/cache.ts';
+import { jsonlLine, type JsonlRecord } from '../batch/jsonl.ts';
+import { runInOrder } from '../batch/order.ts';
+import { charterHash, digestFile } from '../batch/receipt.ts';
+import { inShard, parseShard, shardLabel, type Shard } from '../batch/shard.ts';
 import { CharterError, loadCharter } from '../charter/load.ts';
 import { formatters, type FormatName } from '../report/index.ts';
 import { fileStatus, summarise } from '../report/summary.ts';
-import type { Charter, CheckOptions, FileResult, Lang, Report } from '../types.ts';
-import type { Checker, ResolvedDeps } from './deps.ts';
+import type { Charter, CheckOptions, FileResult, Lang, Receipt, ReceiptOptions, Report } from '../types.ts';
+import type { Checker, Output, ResolvedDeps } from './deps.ts';
 import { invalidOption, UsageError } from './usage.ts';
 
+/** The report formats, and jsonl: one line per file, written as each finishes. */
+export type OutputFormat = FormatName | 'jsonl';
+
 export interface CheckCommandOptions {
-  format: FormatName;
+  format: OutputFormat;
   lang: Lang;
   category?: string;
   medium?: string;
@@ -20,9 +31,17 @@ export interface CheckCommandOptions {
   dpi: number;
   output?: string;
   quiet?: boolean;
+  jobs: number;
+  /** Seconds per file. */
+  timeout: number;
+  /** MiB of JavaScript heap per worker. */
+  maxMemory: number;
+  password?: string;
+  cache?: string;
+  shard?: string;
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 
 export async function charterFromOption(file: string | undefined, command?: string): Promise<Charter> {
   try {
@@ -54,11 +73,20 @@ async function checkOptionsFrom(opts: CheckCommandOptions): Promise<CheckOptions
     charter,
     lang: opts.lang,
     dpi: opts.dpi,
+    limits: { timeoutMs: opts.timeout * 1000, memoryMb: opts.maxMemory },
     ...(opts.category !== undefined && { category: opts.category }),
     ...(opts.medium !== undefined && { medium: opts.medium }),
     ...(opts.asOf !== undefined && { asOf: new Date(`${opts.asOf}T00:00:00Z`) }),
     ...(partnerLogo !== undefined && { partnerLogo }),
+    ...(opts.password !== undefined && { password: opts.password }),
   };
+}
+
+function shardFrom(opts: CheckCommandOptions): Shard | undefined {
+  if (opts.shard === undefined) return undefined;
+  const shard = parseShard(opts.shard);
+  if (!shard) throw invalidOption('--shard <i/n>', opts.shard, 'Expected the share of this machine written i/n, from 1/n to n/n, e.g. 2/4.');
+  return shard;
 }
 
 function unreadable(path: string, code: string, message: string): FileResult {
@@ -73,9 +101,63 @@ function useColour(deps: ResolvedDeps, toFile: boolean): boolean {
   return deps.stdout.isTTY === true;
 }
 
+/** Where JSON Lines go as files finish: --output, truncated at the start, or the standard output. */
+async function lineSink(output: string | undefined, stdout: Output): Promise<{ write(record: JsonlRecord): Promise<void>; close(): Promise<void> }> {
+  if (output === undefined) {
+    return { write: async (record) => void stdout.write(jsonlLine(record)), close: async () => undefined };
+  }
+  const handle = await open(output, 'w');
+  // One write per line, awaited in turn: a kill leaves whole lines and at most a cut last one.
+  let queue = Promise.resolve();
+  return {
+    write: (record) => (queue = queue.then(() => handle.write(jsonlLine(record)).then(() => undefined))),
+    close: async () => {
+      await queue;
+      await handle.close();
+    },
+  };
+}
+
+/** What, of the options, changes a verdict: recorded in each receipt and part of the cache key. */
+async function receiptOptions(options: CheckOptions, opts: CheckCommandOptions): Promise<ReceiptOptions> {
+  const logo = options.partnerLogo ? await digestFile(options.partnerLogo) : undefined;
+  return {
+    lang: options.lang,
+    dpi: opts.dpi,
+    ...(opts.category !== undefined && { category: opts.category }),
+    ...(opts.medium !== undefined && { medium: opts.medium }),
+    ...(opts.asOf !== undefined && { asOf: opts.asOf }),
+    ...(logo && { partnerLogo: logo.sha256 }),
+  };
+}
+
 export async function runCheck(paths: string[], opts: CheckCommandOptions, deps: ResolvedDeps, tool: Report['tool']): Promise<number> {
   const options = await checkOptionsFrom(opts);
-  const { files, problems } = await deps.expandInputs(paths);
+  const shard = shardFrom(opts);
+  const expanded = await deps.expandInputs(paths);
+  const files = shard ? expanded.files.filter((f) => inShard(f, shard)) : expanded.files;
+  const problems = shard ? expanded.problems.filter((p) => inShard(p.path, shard)) : expanded.problems;
+  const charter = { id: options.charter.id, name: options.charter.name, sha256: charterHash(options.charter) };
+  const reportOptions: Report['options'] = {
+    ...(opts.category !== undefined && { category: opts.category }),
+    ...(opts.medium !== undefined && { medium: opts.medium }),
+    ...(opts.asOf !== undefined && { asOf: opts.asOf }),
+    lang: opts.lang,
+    ...(shard && { shard: shardLabel(shard) }),
+  };
+  const receiptBase = { charter: { id: charter.id, sha256: charter.sha256 }, tool, options: await receiptOptions(options, opts) };
+  const cache: ResultCache | undefined = opts.cache !== undefined ? openCache(resolve(opts.cache)) : undefined;
+
+  let lines: Awaited<ReturnType<typeof lineSink>> | undefined;
+  if (opts.format === 'jsonl') {
+    try {
+      lines = await lineSink(opts.output, deps.stdout);
+    } catch (err) {
+      deps.stderr.write(`logo-check: cannot write the report to ${opts.output}: ${(err as Error).message}\n`);
+      return EXIT.usage;
+    }
+    await lines.write({ type: 'run', tool, charter, options: reportOptions });
+  }
 
   const showProgress = deps.stderr.isTTY === true && files.length > 1 && !opts.quiet;
   const bar = showProgress
@@ -90,32 +172,65 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
       )
     : undefined;
 
-  const results: FileResult[] = [];
-  let checker: Checker;
-  try {
-    checker = await deps.createChecker(options);
-  } catch (err) {
-    deps.stderr.write(`logo-check: the checker could not start: ${(err as Error).message ?? String(err)}\n`);
-    return EXIT.usage;
+  // Started on the first file the cache does not hold: a resumed run with everything cached
+  // pays nothing for OpenCV and OCR.
+  let checker: Promise<Checker> | undefined;
+  const startChecker = () => (checker ??= deps.createChecker(options, { jobs: opts.jobs }));
+  const interruption = deps.interruption();
+  const stop = new AbortController();
+  interruption.signal.addEventListener('abort', () => stop.abort(), { once: true });
+
+  async function checkOne(path: string): Promise<FileResult> {
+    const digest = await digestFile(path);
+    const checkedAt = new Date();
+    const receipt: Receipt = { ...(digest ?? {}), checkedAt: checkedAt.toISOString(), ...receiptBase, ms: 0 };
+    const key = cache ? cacheKey(receipt) : undefined;
+    const hit = key ? await cache!.get(key) : undefined;
+    if (hit?.receipt) return { ...hit, path, receipt: { ...hit.receipt, cached: true } };
+    // A checker that cannot start fails the whole batch, below; a file that fails fails alone.
+    const ready = await startChecker();
+    let result: FileResult;
+    try {
+      result = await ready.checkFile(path);
+    } catch (err) {
+      if (stop.signal.aborted) throw err;
+      // The checker promises not to throw for a bad file; if it does anyway, the batch goes on.
+      result = unreadable(path, 'INTERNAL', `logo-check failed on this file: ${(err as Error).message ?? String(err)}`);
+    }
+    result = { ...result, receipt: { ...receipt, ms: Date.now() - checkedAt.getTime() } };
+    if (key && cacheable(result)) await cache!.put(key, result);
+    return result;
   }
+
+  let outcome: Awaited<ReturnType<typeof runInOrder<string, FileResult>>>;
   bar?.start(files.length, 0, { file: '' });
   try {
-    for (const file of files) {
-      bar?.update({ file });
-      try {
-        results.push(await checker.checkFile(file));
-      } catch (err) {
-        // The checker promises not to throw for a bad file; if it does anyway, the batch goes on.
-        results.push(unreadable(file, 'INTERNAL', `logo-check failed on this file: ${(err as Error).message ?? String(err)}`));
-      }
-      bar?.increment();
-    }
+    outcome = await runInOrder(files, opts.jobs, checkOne, {
+      signal: stop.signal,
+      onResult: async (result) => {
+        bar?.increment({ file: result.path });
+        await lines?.write({ type: 'file', ...result });
+      },
+    });
+  } catch (err) {
+    // Only the checker's start-up and the JSON Lines output can fail the batch as a whole.
+    bar?.stop();
+    await (await checker?.catch(() => undefined))?.close();
+    interruption.dispose();
+    await lines?.close().catch(() => undefined);
+    const message = (err as Error).message ?? String(err);
+    const didNotStart = checker !== undefined && (await checker.then(() => false, () => true));
+    deps.stderr.write(didNotStart ? `logo-check: the checker could not start: ${message}\n` : `logo-check: ${message}\n`);
+    return EXIT.usage;
   } finally {
     bar?.stop();
-    await checker.close();
   }
-  for (const problem of problems) results.push(unreadable(problem.path, problem.error.code, problem.error.message));
+  // Closing also stops the files still in progress when the run was interrupted.
+  await (await checker?.catch(() => undefined))?.close();
+  interruption.dispose();
 
+  const results = outcome.results.filter((r): r is FileResult => r !== undefined);
+  for (const problem of problems) results.push(unreadable(problem.path, problem.error.code, problem.error.message));
   const checked = results.map((r) => ({
     ...r,
     status: fileStatus(r),
@@ -124,32 +239,25 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
   }));
   const report: Report = {
     tool,
-    charter: { id: options.charter.id, name: options.charter.name },
-    options: {
-      ...(opts.category !== undefined && { category: opts.category }),
-      ...(opts.medium !== undefined && { medium: opts.medium }),
-      ...(opts.asOf !== undefined && { asOf: opts.asOf }),
-      lang: opts.lang,
-    },
+    charter,
+    options: reportOptions,
     files: checked,
-    summary: summarise(checked),
+    summary: summarise(checked, files.length - outcome.results.filter(Boolean).length),
   };
 
-  // --quiet keeps machine formats whole, but spares a reader of the text report the files that pass.
-  const shown = opts.quiet && opts.format === 'text' ? { ...report, files: report.files.filter((f) => f.status !== 'pass') } : report;
-  const out = formatters[opts.format](shown, { color: useColour(deps, opts.output !== undefined), lang: opts.lang, charter: options.charter }) + '\n';
-  if (opts.output !== undefined) {
-    try {
-      await writeFile(opts.output, out);
-    } catch (err) {
-      deps.stderr.write(`logo-check: cannot write the report to ${opts.output}: ${(err as Error).message}\n`);
-      return EXIT.usage;
-    }
-    if (!opts.quiet) deps.stderr.write(`logo-check: report written to ${opts.output}\n`);
+  if (lines) {
+    await lines.write({ type: 'end', summary: report.summary });
+    await lines.close();
+    if (opts.output !== undefined && !opts.quiet) deps.stderr.write(`logo-check: results written to ${opts.output}\n`);
   } else {
-    deps.stdout.write(out);
+    const written = await writeReport(report, opts, deps, options.charter);
+    if (written !== EXIT.ok) return written;
   }
 
+  if (!report.summary.complete) {
+    deps.stderr.write(`logo-check: interrupted: ${report.summary.unchecked} of ${files.length} files not checked; the report holds the ${report.summary.files} that were\n`);
+    return EXIT.interrupted;
+  }
   if (results.length === 0) {
     // A mistyped folder must not look like a clean batch in CI.
     deps.stderr.write(`logo-check: no image or PDF file found in ${paths.join(', ')}\n`);
@@ -157,4 +265,24 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
   }
   if (report.summary.errors > 0) return EXIT.usage;
   return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** The whole report, to --output atomically (never half a file, never an older one left as if new), or to stdout. */
+async function writeReport(report: Report, opts: CheckCommandOptions, deps: ResolvedDeps, charter: Charter): Promise<number> {
+  const format = opts.format as FormatName;
+  // --quiet keeps machine formats whole, but spares a reader of the text report the files that pass.
+  const shown = opts.quiet && format === 'text' ? { ...report, files: report.files.filter((f) => f.status !== 'pass') } : report;
+  const out = formatters[format](shown, { color: useColour(deps, opts.output !== undefined), lang: opts.lang, charter }) + '\n';
+  if (opts.output === undefined) {
+    deps.stdout.write(out);
+    return EXIT.ok;
+  }
+  try {
+    await writeFileAtomic(opts.output, out);
+  } catch (err) {
+    deps.stderr.write(`logo-check: cannot write the report to ${opts.output}: ${(err as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (!opts.quiet) deps.stderr.write(`logo-check: report written to ${opts.output}\n`);
+  return EXIT.ok;
 }

@@ -1,13 +1,21 @@
 // What the CLI needs from the rest of logo-check, declared here so tests can hand in fakes and so
 // the CLI type-checks before src/check.ts and src/ingest/index.ts exist. The shapes mirror theirs.
 import type { CheckOptions, FileResult } from '../types.ts';
+import type { PoolOptions } from '../batch/pool.ts';
 
 export interface Checker {
   checkFile(path: string): Promise<FileResult>;
   close(): Promise<void>;
 }
 
-export type CreateChecker = (options: CheckOptions) => Promise<Checker>;
+/** Checks files `pool.jobs` at a time; checkFile may be called that many times at once. */
+export type CreateChecker = (options: CheckOptions, pool: PoolOptions) => Promise<Checker>;
+
+/** Ctrl-C and SIGTERM while a batch runs: `signal` aborts; `dispose` gives the signals back. */
+export interface Interruption {
+  signal: AbortSignal;
+  dispose(): void;
+}
 
 export interface InputProblem {
   path: string;
@@ -29,6 +37,8 @@ export interface MainDeps {
   stderr?: Output;
   /** For NO_COLOR / FORCE_COLOR; defaults to process.env. */
   env?: Record<string, string | undefined>;
+  /** Defaults to the process's SIGINT and SIGTERM. */
+  interruption?: () => Interruption;
 }
 
 export interface ResolvedDeps {
@@ -37,23 +47,44 @@ export interface ResolvedDeps {
   stdout: Output;
   stderr: Output;
   env: Record<string, string | undefined>;
+  interruption: () => Interruption;
 }
 
 // Non-literal specifiers keep tsc from resolving modules other engineers are still writing; they
 // are loaded only when a run needs them, so `artwork` and `charter` work without them.
-const CHECK_MODULE = '../check.ts';
+const POOL_MODULE = '../batch/pool.ts';
 const INGEST_MODULE = '../ingest/index.ts';
 
 export function resolveDeps(deps: MainDeps = {}): ResolvedDeps {
   return {
     createChecker:
       deps.createChecker ??
-      (async (options) => ((await import(CHECK_MODULE)) as { createChecker: CreateChecker }).createChecker(options)),
+      (async (options, pool) => ((await import(POOL_MODULE)) as { createPoolChecker: CreateChecker }).createPoolChecker(options, pool)),
     expandInputs:
       deps.expandInputs ??
       (async (paths) => ((await import(INGEST_MODULE)) as { expandInputs: ExpandInputs }).expandInputs(paths)),
     stdout: deps.stdout ?? process.stdout,
     stderr: deps.stderr ?? process.stderr,
     env: deps.env ?? process.env,
+    interruption: deps.interruption ?? processInterruption,
   };
+}
+
+/**
+ * The first Ctrl-C or SIGTERM stops the batch, which then writes what finished; the handlers are
+ * removed at once, so a second Ctrl-C ends the process the usual way.
+ */
+function processInterruption(): Interruption {
+  const controller = new AbortController();
+  const onSignal = () => {
+    dispose();
+    controller.abort();
+  };
+  const dispose = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return { signal: controller.signal, dispose };
 }

@@ -106,13 +106,21 @@ describe('what the checker is told', () => {
     const r = await run(['--category', 'offre-referencee', '--medium', 'sms', '--as-of', '2007-05-01', '--dpi', '300', '--partner-logo', logo, '--lang', 'en', 'x'], { results: pass });
     const { charter, ...options } = r.options!;
     expect(charter.id).toBe('econumerique-2006');
-    expect(options).toEqual({ lang: 'en', dpi: 300, category: 'offre-referencee', medium: 'sms', asOf: new Date('2007-05-01T00:00:00Z'), partnerLogo: resolve(logo) });
+    expect(options).toEqual({
+      lang: 'en',
+      dpi: 300,
+      limits: { timeoutMs: 300_000, memoryMb: 1024 },
+      category: 'offre-referencee',
+      medium: 'sms',
+      asOf: new Date('2007-05-01T00:00:00Z'),
+      partnerLogo: resolve(logo),
+    });
   });
 
   it('defaults to French and 150 dpi', async () => {
     const { charter, ...options } = (await run(['x'], { results: pass })).options!;
     expect(charter.name).toBe("Entrepreneurs, faites le choix de l'économie numérique");
-    expect(options).toEqual({ lang: 'fr', dpi: 150 });
+    expect(options).toEqual({ lang: 'fr', dpi: 150, limits: { timeoutMs: 300_000, memoryMb: 1024 } });
   });
 
   it('uses the charter given with --charter', async () => {
@@ -137,7 +145,7 @@ describe('usage errors', () => {
   }
 
   it.each([
-    [['--format', 'xml', 'x'], "logo-check: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, html — see logo-check --help\n"],
+    [['--format', 'xml', 'x'], "logo-check: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, html, jsonl — see logo-check --help\n"],
     [['--lang', 'de', 'x'], "logo-check: option '--lang <lang>' argument 'de' is invalid. Allowed choices are fr, en — see logo-check --help\n"],
     [['--dpi', '20', 'x'], "logo-check: option '--dpi <n>' argument '20' is invalid. Expected a whole number from 36 to 600 — see logo-check --help\n"],
     [['--dpi', '150dpi', 'x'], "logo-check: option '--dpi <n>' argument '150dpi' is invalid. Expected a whole number from 36 to 600 — see logo-check --help\n"],
@@ -195,14 +203,14 @@ describe('formats and languages', () => {
     const report = JSON.parse(r.stdout);
     expect(validate(report)).toEqual([]);
     expect(report.tool).toEqual({ name: 'logo-check', version: pkg.version });
-    expect(report.charter).toEqual({ id: 'econumerique-2006', name: "Entrepreneurs, faites le choix de l'économie numérique" });
+    expect(report.charter).toEqual({ id: 'econumerique-2006', name: "Entrepreneurs, faites le choix de l'économie numérique", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(report.options).toEqual({ category: 'offre-referencee', asOf: '2007-05-01', lang: 'fr' });
     expect(report.files.map((f: FileResult) => [f.path, f.status])).toEqual([
       ['samples/flyer ok.png', 'pass'],
       ['samples/brochure.pdf', 'fail'],
       ['samples/scan.tif', 'error'],
     ]);
-    expect(report.summary).toEqual({ files: 3, passed: 1, failed: 1, errors: 1, logos: 3, findings: { error: 2, warning: 2, info: 1 } });
+    expect(report.summary).toEqual({ complete: true, unchecked: 0, files: 3, passed: 1, failed: 1, errors: 1, logos: 3, findings: { error: 2, warning: 2, info: 1 } });
   });
 
   it('writes SARIF', async () => {

@@ -1,11 +1,13 @@
 // Arguments in, exit code out. main never exits the process itself, and everything it touches
 // outside logo-check's pure core can be handed in, so tests run it like a user would.
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_CHARTER, loadCharter } from '../charter/load.ts';
 import { FORMAT_NAMES } from '../report/index.ts';
 import { runArtwork, type ArtworkFormat } from './artwork-command.ts';
 import { runCharter } from './charter-command.ts';
+import { runMerge, type MergeCommandOptions } from './merge-command.ts';
 import { EXIT, runCheck, type CheckCommandOptions } from './check-command.ts';
 import { resolveDeps, type MainDeps } from './deps.ts';
 import { runHtmlReport } from './html-command.ts';
@@ -26,13 +28,17 @@ Exit codes / codes de sortie:
   0  every logo found complies / tout est conforme
   1  at least one error-severity finding / au moins une non-conformité
   2  usage error, or a file could not be analysed / erreur d'utilisation ou fichier illisible
+  130  interrupted (Ctrl-C, SIGTERM): the report holds what finished / interrompu : le rapport contient ce qui est fini
 
 Examples / exemples:
   logo-check brochure.pdf
   logo-check --category offre-referencee --medium sms flyers/
   logo-check --lang en --format sarif --output logo-check.sarif docs/
   logo-check artwork --badge offre-referencee --out logo.png
-  logo-check charter --charter my-charter.json`;
+  logo-check charter --charter my-charter.json
+  logo-check --jobs 4 --cache .logo-check-cache --format jsonl --output results.jsonl partners/
+  logo-check --shard 2/4 --format jsonl --output shard-2.jsonl partners/
+  logo-check merge shard-*.jsonl --format sarif --output logo-check.sarif`;
 
 /** Ids of the bundled charter, for help texts; a custom --charter may have others. */
 async function bundledIds(): Promise<{ badges: string; media: string }> {
@@ -64,7 +70,11 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
 
   program
     .argument('<paths...>', 'images, PDF files or folders to check / fichiers ou dossiers à vérifier')
-    .addOption(new Option('--format <format>', 'report format / format du rapport').choices(FORMAT_NAMES).default('text'))
+    .addOption(
+      new Option('--format <format>', 'report format / format du rapport; jsonl: one line per file, written as each finishes')
+        .choices([...FORMAT_NAMES, 'jsonl'])
+        .default('text'),
+    )
     .addOption(new Option('--lang <lang>', 'language of the report / langue du rapport').choices(['fr', 'en']).default('fr'))
     .option('--category <variant>', `badge the partner is entitled to, by category of offer (Article II): ${ids.badges}`)
     .option('--medium <id>', `medium whose constraints Article X allows adapting the logo for: ${ids.media}`)
@@ -74,6 +84,12 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .option('--dpi <n>', 'resolution PDF pages are rendered at, 36 to 600', integerIn(36, 600), 150)
     .option('--output <file>', 'write the report to this file instead of the standard output')
     .option('--quiet', 'no progress bar; the text report lists only files that need attention')
+    .option('--jobs <n>', 'files checked at the same time, one worker thread each (default: the number of cores)', integerIn(1, 256), availableParallelism())
+    .option('--timeout <seconds>', 'longest a file may take; past it the file is reported with code timeout', integerIn(1, 86_400), 300)
+    .option('--max-memory <MiB>', 'JavaScript memory a worker may use for a file; past it the file is reported with code out-of-memory', integerIn(128, 65_536), 1024)
+    .option('--password <password>', 'password of encrypted PDFs / mot de passe des PDF protégés')
+    .option('--cache <dir>', 'keep each result in this folder and reuse it while the file, charter, version and options are unchanged; resumes an interrupted run')
+    .option('--shard <i/n>', 'check only share i of n of the files, by a hash of their path (n machines, one share each; combine with merge)')
     .addHelpText('after', EPILOGUE)
     .action(async (paths: string[], opts: CheckCommandOptions) => {
       exitCode = opts.format === 'html' ? await runHtmlReport(paths, opts, deps, TOOL) : await runCheck(paths, opts, deps, TOOL);
@@ -102,7 +118,17 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
       exitCode = await runCharter(opts.charter ?? program.opts().charter, deps);
     });
 
-  for (const command of [program, artwork, charter]) {
+  const merge = program
+    .command('merge')
+    .description('combine the --format jsonl results of several runs or shards into one report / fusionne des résultats jsonl')
+    .argument('<results...>', 'files written by logo-check --format jsonl')
+    .addOption(new Option('--format <format>', 'report format').choices([...FORMAT_NAMES, 'jsonl']).default('text'))
+    .option('--output <file>', 'write the report to this file instead of the standard output')
+    .action(async (inputs: string[], opts: MergeCommandOptions) => {
+      exitCode = await runMerge(inputs, opts, deps);
+    });
+
+  for (const command of [program, artwork, charter, merge]) {
     const name = command === program ? 'logo-check' : `logo-check ${command.name()}`;
     command.exitOverride((err) => {
       throw Object.assign(err, { helpCommand: name });

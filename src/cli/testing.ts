@@ -42,6 +42,8 @@ export interface FakeWorld {
   stdoutTTY?: boolean;
   stderrTTY?: boolean;
   env?: Record<string, string | undefined>;
+  /** Interrupts the run (as Ctrl-C would) once this many files have been handed to the checker. */
+  interruptAfter?: number;
 }
 
 export async function run(args: string[], world: FakeWorld = {}, extra: Partial<MainDeps> = {}): Promise<Run> {
@@ -49,16 +51,19 @@ export async function run(args: string[], world: FakeWorld = {}, extra: Partial<
   const stderr = capture(world.stderrTTY);
   const state: Pick<Run, 'options' | 'checked' | 'closed'> = { checked: [], closed: 0 };
   const results = world.results ?? {};
+  const interrupt = new AbortController();
   const code = await main(['node', 'logo-check', ...args], {
     stdout,
     stderr,
     env: world.env ?? {},
     expandInputs: async () => ({ files: Object.keys(results), problems: world.problems ?? [] }),
+    interruption: () => ({ signal: interrupt.signal, dispose: () => undefined }),
     createChecker: async (options) => {
       state.options = options;
       return {
         async checkFile(path) {
           state.checked.push(path);
+          if (state.checked.length === world.interruptAfter) interrupt.abort();
           const result = results[path];
           return typeof result === 'function' ? result() : structuredClone(result);
         },

@@ -38,7 +38,7 @@ describe('json report', () => {
       expected: 10,
     });
     expect(out.files[2]).toMatchObject({ status: 'error', error: { code: 'DECODE_FAILED' } });
-    expect(out.summary).toEqual({ files: 4, passed: 2, failed: 1, errors: 1, logos: 3, findings: { error: 2, warning: 2, info: 1 } });
+    expect(out.summary).toEqual({ complete: true, unchecked: 0, files: 4, passed: 2, failed: 1, errors: 1, logos: 3, findings: { error: 2, warning: 2, info: 1 } });
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactUri, sarif } from './sarif.ts';
 import { sarifValidator } from './testing/validate-json-schema.ts';
 import { sampleReport } from './testing/fixtures.ts';
+import { summarise } from './summary.ts';
 
 // shared/ sits beside the repository, on developers' machines and in CI alike.
 const SCHEMA = new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url);
@@ -112,15 +113,48 @@ describe('sarif report', () => {
     expect(log().runs[0].properties).toEqual({
       charter: { id: 'econumerique-2006', name: "Entrepreneurs, faites le choix de l'économie numérique" },
       options: { lang: 'fr' },
-      summary: { files: 4, passed: 2, failed: 1, errors: 1, logos: 3, findings: { error: 2, warning: 2, info: 1 } },
+      summary: { complete: true, unchecked: 0, files: 4, passed: 2, failed: 1, errors: 1, logos: 3, findings: { error: 2, warning: 2, info: 1 } },
     });
   });
 
   it('is a successful empty run when nothing was checked', () => {
-    const report = { ...sampleReport('fr'), files: [], summary: { files: 0, passed: 0, failed: 0, errors: 0, logos: 0, findings: { error: 0, warning: 0, info: 0 } } };
+    const report = { ...sampleReport('fr'), files: [], summary: { complete: true, unchecked: 0, files: 0, passed: 0, failed: 0, errors: 0, logos: 0, findings: { error: 0, warning: 0, info: 0 } } };
     const out = JSON.parse(sarif(report, { color: false }));
     if (validate) expect(validate(out)).toEqual([]);
     expect(out.runs[0]).toMatchObject({ invocations: [{ executionSuccessful: true }], results: [] });
+  });
+});
+
+describe('sarif report of a batch', () => {
+  const receipt = {
+    sha256: 'a'.repeat(64),
+    size: 1234,
+    checkedAt: '2026-11-30T01:00:00.000Z',
+    charter: { id: 'econumerique-2006', sha256: 'b'.repeat(64) },
+    tool: { name: 'logo-check', version: '0.1.0' },
+    options: { lang: 'fr' as const, dpi: 150 },
+    ms: 812,
+  };
+
+  it('lists each file with a receipt as an artifact with its sha-256 and length', () => {
+    const report = sampleReport('fr');
+    report.files[0] = { ...report.files[0], receipt };
+    const out = JSON.parse(sarif(report, { color: false }));
+    if (validate) expect(validate(out)).toEqual([]);
+    expect(out.runs[0].artifacts).toEqual([
+      { location: { uri: artifactUri(report.files[0].path) }, length: 1234, hashes: { 'sha-256': 'a'.repeat(64) }, properties: { receipt } },
+    ]);
+  });
+
+  it('is not a successful execution when the run was interrupted, and says why', () => {
+    const report = sampleReport('fr');
+    report.files = report.files.filter((f) => f.status !== 'error');
+    report.summary = summarise(report.files, 2);
+    const invocation = JSON.parse(sarif(report, { color: false })).runs[0].invocations[0];
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications).toEqual([
+      { level: 'error', message: { text: 'interrupted: 2 files not checked; this log holds only what finished' }, descriptor: { id: 'interrupted' } },
+    ]);
   });
 });
 

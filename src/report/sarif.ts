@@ -92,6 +92,23 @@ export const sarif: Formatter = (report: Report, ctx) => {
     }
   }
 
+  // SARIF's own place for what an auditor's receipt proves: each file's hash and size.
+  const artifacts = report.files
+    .filter((file) => file.receipt)
+    .map(({ path, receipt }) => ({
+      location: { uri: artifactUri(path) },
+      ...(receipt!.size !== undefined && { length: receipt!.size }),
+      ...(receipt!.sha256 && { hashes: { 'sha-256': receipt!.sha256 } }),
+      properties: { receipt },
+    }));
+  if (report.summary.complete === false) {
+    notifications.push({
+      level: 'error',
+      message: { text: `interrupted: ${report.summary.unchecked} files not checked; this log holds only what finished` },
+      descriptor: { id: 'interrupted' },
+    });
+  }
+
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -100,10 +117,11 @@ export const sarif: Formatter = (report: Report, ctx) => {
         tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
         invocations: [
           {
-            executionSuccessful: report.summary.errors === 0,
+            executionSuccessful: report.summary.errors === 0 && report.summary.complete !== false,
             ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
           },
         ],
+        ...(artifacts.length ? { artifacts } : {}),
         results,
         properties: { charter: report.charter, options: report.options, summary: report.summary },
       },

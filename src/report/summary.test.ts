@@ -40,6 +40,8 @@ describe('summarise', () => {
   it('counts files by status, logos, and findings by effective severity', () => {
     const summary = summarise([passingFile(), failingFile('fr'), unreadableFile('fr'), fileWithoutLogo()]);
     expect(summary).toEqual({
+      complete: true,
+      unchecked: 0,
       files: 4,
       passed: 2,
       failed: 1,
@@ -51,6 +53,10 @@ describe('summarise', () => {
   });
 
   it('is all zeros for no file', () => {
-    expect(summarise([])).toEqual({ files: 0, passed: 0, failed: 0, errors: 0, logos: 0, findings: { error: 0, warning: 0, info: 0 } });
+    expect(summarise([])).toEqual({ complete: true, unchecked: 0, files: 0, passed: 0, failed: 0, errors: 0, logos: 0, findings: { error: 0, warning: 0, info: 0 } });
+  });
+
+  it('says the run is incomplete when files were left unchecked', () => {
+    expect(summarise([passingFile()], 3)).toMatchObject({ complete: false, unchecked: 3, files: 1 });
   });
 });

@@ -21,8 +21,11 @@ export function fileStatus(result: FileResult): FileStatus {
   return allFindings(result).some((f) => effectiveSeverity(f) === 'error') ? 'fail' : 'pass';
 }
 
-export function summarise(files: FileResult[]): Summary {
+/** `unchecked`: files of the run left unchecked when it was interrupted. */
+export function summarise(files: FileResult[], unchecked = 0): Summary {
   const summary: Summary = {
+    complete: unchecked === 0,
+    unchecked,
     files: files.length,
     passed: 0,
     failed: 0,

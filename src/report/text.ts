@@ -63,6 +63,9 @@ const WORDS = {
       ['au milieu à gauche', 'au centre', 'au milieu à droite'],
       ['en bas à gauche', 'en bas au centre', 'en bas à droite'],
     ],
+    interrupted: (r: Report) =>
+      `Vérification interrompue : ${r.summary.unchecked} ${r.summary.unchecked <= 1 ? 'fichier' : 'fichiers'} sur ${r.summary.files + r.summary.unchecked} ` +
+      `non ${r.summary.unchecked <= 1 ? 'vérifié' : 'vérifiés'} ; ce rapport ne contient que ce qui a été fini (avec --cache, relancer la même commande reprend où elle s'est arrêtée)`,
     summary: (r: Report, withoutLogo: number) => [
       `Résumé : ${count('fr', r.summary.files, 'fichier analysé', 'fichiers analysés')} — ` +
         `${count('fr', r.summary.passed, 'conforme', 'conformes')}` +
@@ -103,6 +106,9 @@ const WORDS = {
       ['middle left', 'centre', 'middle right'],
       ['bottom left', 'bottom centre', 'bottom right'],
     ],
+    interrupted: (r: Report) =>
+      `Check interrupted: ${r.summary.unchecked} of ${r.summary.files + r.summary.unchecked} files not checked; this report holds only what finished ` +
+      '(with --cache, running the same command again resumes where it stopped)',
     summary: (r: Report, withoutLogo: number) => [
       `Summary: ${count('en', r.summary.files, 'file checked', 'files checked')} — ` +
         `${r.summary.passed} compliant` +
@@ -146,6 +152,8 @@ export const text: Formatter = (report: Report, ctx: FormatContext) => {
   }
 
   const withoutLogo = report.files.filter((f) => fileStatus(f) === 'pass' && f.pages.every((p) => p.logos.length === 0)).length;
+  // Said last, next to the totals it qualifies, where a reader of a long report looks.
+  if (report.summary.complete === false) lines.push(c.yellow(c.bold(`⚠ ${w.interrupted(report)}`)), '');
   const [files, logos] = w.summary(report, withoutLogo);
   lines.push(c.bold(files));
   // Aligned under the first line's text, after « Résumé : » / "Summary: ".

@@ -58,7 +58,7 @@ function render(rule: Rule, draft: FindingDraft, common: Record<string, Template
 }
 
 function failure(rule: Rule, error: unknown, ctx: LogoContext | DocumentContext): Finding {
-  const data = { rule: rule.meta.id, error: error instanceof Error ? error.message : String(error) };
+  const data = { rule: rule.meta.id, error: describeThrown(error) };
   return {
     rule: rule.meta.id,
     kind: rule.meta.kind,
@@ -67,6 +67,19 @@ function failure(rule: Rule, error: unknown, ctx: LogoContext | DocumentContext)
     message: fillTemplate(RULE_FAILED.message[ctx.lang], data, ctx.lang),
     fix: RULE_FAILED.fix[ctx.lang],
   };
+}
+
+/** What a rule threw, in words: a thrown object that is no Error is shown as JSON, not « [object Object] ». */
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null) {
+    try {
+      return JSON.stringify(error);
+    } catch {
+      // A cycle: its own toString is all there is.
+    }
+  }
+  return String(error);
 }
 
 /**

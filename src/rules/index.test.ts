@@ -252,6 +252,11 @@ describe('rules that fail', () => {
     expect(others.map((f) => f.rule)).toEqual(['mirror']);
   });
 
+  it('names what was thrown when it is not an Error', () => {
+    const odd: LogoRule = { meta: { ...mirror.meta, id: 'odd' }, check: () => { throw { reason: 'no badge' }; } };
+    expect(runLogoRules([odd], logoContext())[0].message).toBe('la règle odd a échoué : {"reason":"no badge"}');
+  });
+
   it('is said in English too, and is never waived', () => {
     const waivesBoom: Medium = { ...medium('sms'), waives: [{ rule: 'boom', when: 'always' }] };
     const [failure] = runLogoRules([boom], logoContext({}, { lang: 'en', medium: waivesBoom }));

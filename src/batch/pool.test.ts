@@ -1,0 +1,71 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { trianglesPdf } from '../../test/batch/triangles.ts';
+import { loadCharter } from '../charter/load.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
+import { createPoolChecker, poolError } from './pool.ts';
+
+const FLYER = join(import.meta.dirname, '../../samples/flyer-conforme.png');
+const BROCHURE = join(import.meta.dirname, '../../samples/brochure-2010.pdf');
+
+describe('a pool of checkers in worker threads', () => {
+  it(
+    'reports a vector-heavy page past the memory limit as out-of-memory, replaces the worker and checks the next file',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'logo-check-pool-'));
+      const heavy = join(dir, 'triangles.pdf');
+      await writeFile(heavy, await trianglesPdf(300_000));
+      const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'en', limits: { memoryMb: 128 } }, { jobs: 1 });
+      try {
+        const first = await checker.checkFile(heavy);
+        expect(first).toMatchObject({ path: heavy, status: 'error', error: { code: 'out-of-memory' } });
+        expect(first.error!.message).toContain('more than 128 MB');
+        const next = await checker.checkFile(FLYER);
+        expect(next).toMatchObject({ path: FLYER, status: 'pass' });
+        expect(next.pages[0].logos).toHaveLength(1);
+      } finally {
+        await checker.close();
+      }
+    },
+    120_000,
+  );
+
+  it(
+    'stops a file past --timeout with code timeout, counted from when a worker takes it, and keeps going',
+    async () => {
+      const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'fr', limits: { timeoutMs: 20 } }, { jobs: 2 });
+      try {
+        // Both files: the second runs on a worker that replaced the first one's.
+        const results = await Promise.all([checker.checkFile(BROCHURE), checker.checkFile(BROCHURE), checker.checkFile(FLYER)]);
+        for (const result of results) expect(result.error?.code).toBe('timeout');
+        expect(results[0].error!.message).toMatch(/^l'analyse a duré plus de 20 ms et a été arrêtée/);
+      } finally {
+        await checker.close();
+      }
+    },
+    120_000,
+  );
+
+  it('fails to start with the worker\'s own reason when the options are wrong', async () => {
+    const charter = await loadCharter();
+    await expect(createPoolChecker({ charter, lang: 'fr', medium: 'tv' }, { jobs: 1 })).rejects.toThrow('unknown medium "tv"');
+  }, 60_000);
+});
+
+describe('poolError', () => {
+  it.each([
+    ['a time limit', new Error('The task has been aborted'), true, 'timeout'],
+    ['a full heap', Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }), false, 'out-of-memory'],
+    ['a worker that exited', new Error('worker exited with code: 7'), false, 'internal'],
+    ['a WebAssembly abort', Object.assign(new Error('Aborted(OOM)'), { name: 'RuntimeError' }), false, 'internal'],
+  ])('turns %s into code %s', (_, err, timedOut, code) => {
+    expect(poolError(err, timedOut, DEFAULT_LIMITS, 'en').code).toBe(code);
+  });
+
+  it('keeps the cause of an internal error, whatever was thrown', () => {
+    expect(poolError(Object.assign(new Error('Aborted(OOM)'), { name: 'RuntimeError' }), false, DEFAULT_LIMITS, 'en').message).toContain('(RuntimeError: Aborted(OOM))');
+    expect(poolError({ reason: 'odd' }, false, DEFAULT_LIMITS, 'en').message).toContain('({"reason":"odd"})');
+  });
+});

@@ -1,0 +1,102 @@
+// A checker that spreads files over a pool of worker threads (piscina), one file per worker at a
+// time. A file that goes past its time or memory limit, or kills its worker, is reported as that
+// file's error; piscina replaces the worker and the batch goes on.
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Checker } from '../cli/deps.ts';
+import type { CheckOptions, FileError, FileResult, Lang } from '../types.ts';
+import { internalMessage, limitMessage, resolveLimits, type FileLimits } from './limits.ts';
+import type { FileStarted, WorkerTask } from './worker-task.ts';
+
+const WORKER = fileURLToPath(new URL('./worker.mjs', import.meta.url));
+
+export interface PoolOptions {
+  /** Files checked at the same time, one worker thread each. */
+  jobs: number;
+}
+
+/** Raised by checkFile for a file the pool was closed on: it was not checked, through no fault of its own. */
+export class PoolClosedError extends Error {
+  constructor(path: string) {
+    super(`${path}: not checked, the batch was stopped`);
+    this.name = 'PoolClosedError';
+  }
+}
+
+export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOptions): Promise<Checker> {
+  const limits = resolveLimits(options.limits);
+  const pool = new Piscina<WorkerTask, FileResult | null>({
+    filename: WORKER,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    concurrentTasksPerWorker: 1,
+    // An idle worker blocked in Atomics.wait would also block its own start (OpenCV, OCR).
+    atomics: 'disabled',
+    // Catches pages whose drawing operators fill the JavaScript heap; rasters are typed arrays
+    // outside it, bounded by limits.maxPixels instead.
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+    workerData: { options },
+  });
+  const startTimers = new Map<number, () => void>();
+  pool.on('message', (message: unknown) => {
+    const started = (message as Partial<FileStarted> | null)?.started;
+    if (typeof started === 'number') startTimers.get(started)?.();
+  });
+  // A worker that dies between files has nobody's file to blame; piscina replaces it.
+  pool.on('error', () => undefined);
+
+  try {
+    await pool.run({ kind: 'ready' });
+  } catch (err) {
+    await pool.destroy();
+    throw new Error(causeOf(err));
+  }
+
+  let nextId = 0;
+  let closed = false;
+
+  async function checkFile(path: string): Promise<FileResult> {
+    const id = ++nextId;
+    const deadline = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    startTimers.set(id, () => {
+      timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
+    });
+    try {
+      const result = await pool.run({ kind: 'file', id, path }, { signal: deadline.signal });
+      if (!result) throw new Error('the worker returned no result');
+      return result;
+    } catch (err) {
+      if (closed) throw new PoolClosedError(path);
+      return { path, status: 'error', error: poolError(err, deadline.signal.aborted, limits, options.lang), pages: [], findings: [] };
+    } finally {
+      clearTimeout(timer);
+      startTimers.delete(id);
+    }
+  }
+
+  return {
+    checkFile,
+    async close() {
+      closed = true;
+      // Terminates the workers, files in progress included: close is also how a batch stops.
+      await pool.destroy();
+    },
+  };
+}
+
+/** Why the worker gave no result for a file, as the file's error. */
+export function poolError(err: unknown, timedOut: boolean, limits: FileLimits, lang: Lang): FileError {
+  if (timedOut) return { code: 'timeout', message: limitMessage('timeout', limits, lang) };
+  if ((err as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return { code: 'out-of-memory', message: limitMessage('out-of-memory', limits, lang) };
+  }
+  return { code: 'internal', message: internalMessage(causeOf(err), lang) };
+}
+
+/** The error's own words on one line, whatever was thrown (never « [object Object] »). */
+function causeOf(err: unknown): string {
+  const text = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : typeof err === 'string' ? err : JSON.stringify(err) ?? String(err);
+  return text.replace(/\s+/g, ' ').trim();
+}

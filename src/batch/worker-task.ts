@@ -1,0 +1,23 @@
+// What a pool worker does: it creates its checker once, when it starts (OpenCV, the reference
+// model, OCR), then checks one file per task.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createChecker } from '../check.ts';
+import type { CheckOptions, FileResult } from '../types.ts';
+
+export type WorkerTask = { kind: 'ready' } | { kind: 'file'; id: number; path: string };
+
+/** Posted when a file starts, so its time limit does not count the worker's own start-up. */
+export interface FileStarted {
+  started: number;
+}
+
+const checker = createChecker((workerData as { options: CheckOptions }).options);
+// A checker that cannot start is reported through the first task, not as an unhandled rejection.
+checker.catch(() => undefined);
+
+export async function checkInWorker(task: WorkerTask): Promise<FileResult | null> {
+  const ready = await checker;
+  if (task.kind === 'ready') return null;
+  parentPort?.postMessage({ started: task.id } satisfies FileStarted);
+  return ready.checkFile(task.path);
+}
