@@ -11,6 +11,7 @@ import { runMerge, type MergeCommandOptions } from './merge-command.ts';
 import { EXIT, runCheck, type CheckCommandOptions } from './check-command.ts';
 import { resolveDeps, type MainDeps } from './deps.ts';
 import { runHtmlReport } from './html-command.ts';
+import { runServe, SERVE_DEFAULTS, type ServeCommandOptions } from './serve-command.ts';
 import { integerIn, isoDay, UsageError, usageLine } from './usage.ts';
 
 export type { Checker, CreateChecker, ExpandInputs, MainDeps } from './deps.ts';
@@ -38,7 +39,8 @@ Examples / exemples:
   logo-check charter --charter my-charter.json
   logo-check --jobs 4 --cache .logo-check-cache --format jsonl --output results.jsonl partners/
   logo-check --shard 2/4 --format jsonl --output shard-2.jsonl partners/
-  logo-check merge shard-*.jsonl --format sarif --output logo-check.sarif`;
+  logo-check merge shard-*.jsonl --format sarif --output logo-check.sarif
+  logo-check serve                     # the partner's page on http://127.0.0.1:8470/`;
 
 /** Ids of the bundled charter, for help texts; a custom --charter may have others. */
 async function bundledIds(): Promise<{ badges: string; media: string }> {
@@ -128,7 +130,24 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
       exitCode = await runMerge(inputs, opts, deps);
     });
 
-  for (const command of [program, artwork, charter, merge]) {
+
+  const serve = program
+    .command('serve')
+    .description("the partner's page: check files in your browser, on this computer / vérifiez vos fichiers dans votre navigateur")
+    .option('--port <n>', 'port to listen on, 0 for any free port', integerIn(0, 65535), SERVE_DEFAULTS.port)
+    .option('--host <address>', 'interface to listen on; another than 127.0.0.1 lets other machines upload files', SERVE_DEFAULTS.host)
+    .option('--max-upload-mb <n>', 'largest file accepted, in MB', integerIn(1, 2048), SERVE_DEFAULTS.maxUploadMb)
+    .option('--max-pages <n>', 'most pages analysed in one document', integerIn(1, 10000), SERVE_DEFAULTS.maxPages)
+    .option('--max-analyses <n>', 'analyses running at the same time', integerIn(1, 64), SERVE_DEFAULTS.maxAnalyses)
+    .option('--per-minute <n>', 'uploads one address may send per minute', integerIn(1, 100000), SERVE_DEFAULTS.perMinute)
+    .option('--timeout <seconds>', 'longest one analysis may take', integerIn(5, 86400), SERVE_DEFAULTS.timeout)
+    .option('--dpi <n>', 'resolution PDF pages are rendered at, 36 to 600', integerIn(36, 600), 150)
+    .option('--charter <file>', 'charter to check against (default: the bundled charter)')
+    .action(async (opts: ServeCommandOptions) => {
+      exitCode = await runServe({ ...opts, charter: opts.charter ?? program.opts().charter }, deps, TOOL);
+    });
+
+  for (const command of [program, artwork, charter, merge, serve]) {
     const name = command === program ? 'logo-check' : `logo-check ${command.name()}`;
     command.exitOverride((err) => {
       throw Object.assign(err, { helpCommand: name });
