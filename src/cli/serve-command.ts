@@ -56,7 +56,7 @@ export async function runServe(opts: ServeCommandOptions, deps: ResolvedDeps, to
   let checker;
   try {
     // One checker, in French and without a category: each answer is judged again with the partner's choices.
-    checker = await deps.createChecker({ charter, lang: 'fr', dpi: opts.dpi });
+    checker = await deps.createChecker({ charter, lang: 'fr', dpi: opts.dpi }, { jobs: opts.maxAnalyses });
   } catch (err) {
     deps.stderr.write(`logo-check: the checker could not start: ${(err as Error).message ?? String(err)}\n`);
     return 2;
