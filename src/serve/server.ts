@@ -109,12 +109,15 @@ export function createServeHandler(options: ServeOptions): (req: IncomingMessage
     return svg;
   };
 
+  const servedArtwork = Object.fromEntries(charter.badges.map((b) => [b.id, `/artwork/${b.id}.svg`]));
+
   function refused(name: string, code: string, detail: string): FileResult {
     return { path: name, status: 'error', error: { code, message: `${name}: ${detail}` }, pages: [], findings: [] };
   }
 
   function answer(res: ServerResponse, status: number, result: FileResult, visuals: FileVisuals | undefined, lang: Lang, category: string | undefined, n: number): void {
-    const all: ReportVisuals = { files: visuals ? { [result.path]: visuals } : {}, artwork: {} };
+    // The page's stylesheet draws the artwork from /artwork/, by the same class names.
+    const all: ReportVisuals = { files: visuals ? { [result.path]: visuals } : {}, artwork: servedArtwork };
     const section = fileSection(result, n, { lang, charter, visuals: all, category });
     send(res, status, 'application/json; charset=utf-8', JSON.stringify({ html: section, result, visuals: visuals ?? null }));
   }
@@ -151,7 +154,9 @@ export function createServeHandler(options: ServeOptions): (req: IncomingMessage
 
       const work = (async () => {
         const raw = await checker.checkFile(file);
-        const result = rejudge({ ...raw, path: name }, { charter, lang, category });
+        // The private folder's path means nothing to the partner: messages name the upload.
+        const error = raw.error && { code: raw.error.code, message: raw.error.message.split(file).join(name) };
+        const result = rejudge({ ...raw, path: name, ...(error && { error }) }, { charter, lang, category });
         const report = reportOf([{ ...result, path: file }], lang, category);
         const visuals = (await renderVisuals(report, { charter, dpi: options.dpi })).files[file];
         return { result, visuals };
