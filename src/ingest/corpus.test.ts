@@ -19,7 +19,7 @@ const SLOW_FILE_MS = 30_000;
 type Outcome = 'renders' | IngestErrorCode;
 
 /** Opens a file and renders its first page; any failure other than an IngestError fails the test. */
-async function outcome(path: string, options: IngestOptions = {}): Promise<{ outcome: Outcome; page?: Page; pageCount?: number }> {
+async function outcome(path: string, options: IngestOptions = {}): Promise<{ outcome: Outcome; page?: Page; pageCount?: number; error?: IngestError }> {
   try {
     const doc = await openDocument(path, { dpi: TEST_DPI, ...options });
     try {
@@ -29,7 +29,7 @@ async function outcome(path: string, options: IngestOptions = {}): Promise<{ out
       await doc.close();
     }
   } catch (err) {
-    if (err instanceof IngestError) return { outcome: err.code };
+    if (err instanceof IngestError) return { outcome: err.code, error: err };
     throw err;
   }
 }
@@ -149,9 +149,17 @@ describe.skipIf(!existsSync(corpusDir))('corpus', () => {
     it.each(filesIn('hostile'))(
       '%s',
       async (name) => {
-        const { outcome: result, page } = await outcome(join(corpusDir, 'hostile', name));
+        const path = join(corpusDir, 'hostile', name);
+        const { outcome: result, page, error } = await outcome(path);
         expect(result).toBe(HOSTILE[name]);
         if (page) expectWellFormed(page);
+        // A partner reads the message beside the file's name, in the report's language.
+        for (const message of error ? [error.messages.en, error.messages.fr] : []) {
+          expect(message).toMatch(/^\S.{10,}/);
+          expect(message).not.toContain(path);
+          expect(message).not.toMatch(/\[object|undefined/);
+        }
+        if (error) expect(error.messages.fr).not.toBe(error.messages.en);
       },
       SLOW_FILE_MS,
     );
@@ -163,8 +171,17 @@ describe.skipIf(!existsSync(corpusDir))('corpus', () => {
     });
 
     it('still refuses saslprep-r6.pdf with a wrong password', async () => {
-      const { outcome: result } = await outcome(join(corpusDir, 'hostile', 'saslprep-r6.pdf'), { password: 'guess' });
+      const { outcome: result, error } = await outcome(join(corpusDir, 'hostile', 'saslprep-r6.pdf'), { password: 'guess' });
       expect(result).toBe('encrypted');
+      expect(error!.messages.en).toMatch(/the password given with --password does not open it/);
+    });
+
+    it('asks for the password of saslprep-r6.pdf, naming --password', async () => {
+      const { error } = await outcome(join(corpusDir, 'hostile', 'saslprep-r6.pdf'));
+      expect(error!.messages).toEqual({
+        en: 'is password-protected; give its password with --password, or submit an unprotected copy',
+        fr: 'est protégé par un mot de passe ; donnez-le avec --password, ou envoyez une copie non protégée',
+      });
     });
 
     it('draws the text of bomb_giant.pdf without decoding its giant images', async () => {

@@ -21,9 +21,6 @@ export interface ExpandedInputs {
 export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
   const out: ExpandedInputs = { files: [], problems: [] };
   const seen = new Set<string>();
-  // Real paths of folders already walked: each is walked once however many links lead to it,
-  // which also ends symbolic-link loops.
-  const walked = new Set<string>();
   // Keyed by real path: a file reached twice, by name or through a link, is checked once.
   const keep = async (file: string): Promise<void> => {
     const key = await realpath(file).catch(() => resolve(file));
@@ -31,10 +28,11 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
     seen.add(key);
     out.files.push(file);
   };
+  const walk = folderWalker(keep, out.problems);
   for (const path of paths) {
     try {
       const stats = await stat(path);
-      if (stats.isDirectory()) await walk(path, walked, keep, out.problems);
+      if (stats.isDirectory()) await walk(path, []);
       else await keep(path);
     } catch (err) {
       out.problems.push({ path, error: fileError(path, err) });
@@ -43,44 +41,77 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
   return out;
 }
 
-async function walk(
-  dir: string,
-  walked: Set<string>,
-  keep: (file: string) => Promise<void>,
-  problems: ExpandedInputs['problems'],
-): Promise<void> {
-  let entries;
-  try {
-    const real = await realpath(dir);
-    if (walked.has(real)) return;
-    walked.add(real);
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (err) {
-    problems.push({ path: dir, error: fileError(dir, err) });
-    return;
-  }
-  // Code-unit order, not locale order, so that the same folder lists the same way everywhere.
-  const names = entries
-    .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
-    .map((e) => e.name)
-    .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  for (const name of names) {
-    const path = join(dir, name);
+/**
+ * Walks folders depth first. A link back to a folder being walked (one of `ancestors`, by real
+ * path) is a loop: reported, not followed. A folder reached again by another way is walked once,
+ * silently: its files are already listed.
+ */
+function folderWalker(keep: (file: string) => Promise<void>, problems: ExpandedInputs['problems']) {
+  const walked = new Set<string>();
+  const walk = async (dir: string, ancestors: string[]): Promise<void> => {
+    let real;
+    let entries;
     try {
-      // stat follows symbolic links, so a link to a folder is walked like the folder itself.
-      const stats = await stat(path);
-      if (stats.isDirectory()) {
-        await walk(path, walked, keep, problems);
-      } else if (stats.isFile() && (CLAIMED.test(name) || (stats.size > 0 && sniff(await readHead(path))))) {
-        // A file named like a document is kept even when its content is not one, so that a
-        // "brochure.pdf" that is really a web page is reported as unreadable, not silently skipped.
-        await keep(path);
+      real = await realpath(dir);
+      if (ancestors.includes(real)) {
+        problems.push({ path: dir, error: loopError(dir, real) });
+        return;
       }
+      if (walked.has(real)) return;
+      walked.add(real);
+      entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      // A dangling or self-referencing link is no more a document than any other stray entry.
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ELOOP') continue;
-      problems.push({ path, error: fileError(path, err) });
+      problems.push({ path: dir, error: folderError(dir, err) });
+      return;
     }
+    // Code-unit order, not locale order, so that the same folder lists the same way everywhere.
+    const names = entries
+      .filter((e) => !e.name.startsWith('.') && e.name !== 'node_modules')
+      .map((e) => e.name)
+      .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    for (const name of names) {
+      const path = join(dir, name);
+      try {
+        // stat follows symbolic links, so a link to a folder is walked like the folder itself.
+        const stats = await stat(path);
+        if (stats.isDirectory()) {
+          await walk(path, [...ancestors, real]);
+        } else if (stats.isFile() && (CLAIMED.test(name) || (stats.size > 0 && sniff(await readHead(path))))) {
+          // A file named like a document is kept even when its content is not one, so that a
+          // "brochure.pdf" that is really a web page is reported as unreadable, not silently skipped.
+          await keep(path);
+        }
+      } catch (err) {
+        // A dangling link is no more a document than any other stray entry; a link that leads
+        // to itself (ELOOP) is reported like any other loop.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        problems.push({ path, error: fileError(path, err) });
+      }
+    }
+  };
+  return walk;
+}
+
+function loopError(dir: string, target: string): IngestError {
+  return new IngestError('unreadable', dir, {
+    en: `is a link back to the folder ${target}, which contains it: a loop; skipped, the folder is checked once`,
+    fr: `est un lien vers le dossier ${target}, qui le contient : une boucle ; ignoré, le dossier est vérifié une fois`,
+  });
+}
+
+/** A folder that cannot be listed: its files are skipped, the rest of the tree is not. */
+function folderError(dir: string, err: unknown): IngestError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new IngestError(
+      'unreadable',
+      dir,
+      {
+        en: 'is a folder that cannot be opened (permission denied); its files were skipped: check its permissions',
+        fr: "est un dossier qui ne peut pas être ouvert (accès refusé) ; ses fichiers n'ont pas été vérifiés : vérifiez ses droits",
+      },
+      { cause: err },
+    );
   }
+  return fileError(dir, err);
 }

@@ -32,15 +32,34 @@ export function fileError(path: string, err: unknown): IngestError {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new IngestError('not-found', path, 'does not exist; check the path', { cause: err });
+      return new IngestError('not-found', path, { en: 'does not exist; check the path', fr: "n'existe pas ; vérifiez le chemin" }, { cause: err });
     case 'EACCES':
     case 'EPERM':
-      return new IngestError('unreadable', path, 'cannot be read (permission denied); check its permissions', { cause: err });
+      return new IngestError(
+        'unreadable',
+        path,
+        { en: 'cannot be read (permission denied); check its permissions', fr: 'ne peut pas être lu (accès refusé) ; vérifiez ses droits' },
+        { cause: err },
+      );
     case 'EISDIR':
-      return new IngestError('unreadable', path, 'is a folder, not a file', { cause: err });
+      return new IngestError('unreadable', path, { en: 'is a folder, not a file', fr: 'est un dossier, pas un fichier' }, { cause: err });
+    case 'ELOOP':
+      return new IngestError(
+        'unreadable',
+        path,
+        { en: 'is a symbolic link that leads back to itself; fix or remove the link', fr: 'est un lien symbolique qui mène à lui-même ; corrigez ou supprimez le lien' },
+        { cause: err },
+      );
     case 'ERR_FS_FILE_TOO_LARGE':
-      return new IngestError('too-large', path, 'is too large to load into memory (over 2 GB); split or compress it', { cause: err });
-    default:
-      return new IngestError('unreadable', path, `cannot be read (${reason(err)})`, { cause: err });
+      return new IngestError(
+        'too-large',
+        path,
+        { en: 'is too large to load into memory (over 2 GB); split or compress it', fr: 'est trop gros pour être chargé en mémoire (plus de 2 Go) ; découpez-le ou compressez-le' },
+        { cause: err },
+      );
+    default: {
+      const why = reason(err, path);
+      return new IngestError('unreadable', path, { en: `cannot be read (${why})`, fr: `ne peut pas être lu (${why})` }, { cause: err });
+    }
   }
 }

@@ -199,7 +199,10 @@ describe('images: failures', () => {
     const error = await openDocument(await file('big.png', png), { maxPixels: 10_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IngestError);
     expect(error).toMatchObject({ code: 'too-large', file: join(dir, 'big.png') });
-    expect((error as Error).message).toMatch(/200 × 100 pixels \(20,000 pixels\), over the limit of 10,000 pixels/);
+    expect((error as IngestError).messages).toEqual({
+      en: 'is 200 × 100 pixels (20,000 pixels), over the limit of 10,000 pixels per page; downscale it',
+      fr: 'mesure 200 × 100 pixels (20\u202f000 pixels), au-delà de la limite de 10\u202f000 pixels par page ; réduisez sa taille',
+    });
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import type { DocumentMetadata, Page, SourceDocument, SourceKind } from '../types.ts';
+import type { DocumentMetadata, Lang, Page, SourceDocument, SourceKind } from '../types.ts';
 import { exifDates, parseAnyDate, xmpDates } from './dates.ts';
 import { IngestError, reason } from './errors.ts';
 import { readBytes } from './files.ts';
@@ -55,7 +55,13 @@ export async function openImage(path: string, kind: SourceKind, options: Resolve
 async function openJpx(path: string, options: ResolvedOptions): Promise<SourceDocument> {
   const bytes = new Uint8Array(await readBytes(path));
   const size = await jpxSize(bytes).catch((err: unknown) => {
-    throw new IngestError('corrupt', path, `is not a readable JPEG 2000 image (${reason(err)}); re-export it as PNG or JPEG`, { cause: err });
+    const why = reason(err, path);
+    throw new IngestError(
+      'corrupt',
+      path,
+      { en: `is not a readable JPEG 2000 image (${why}); re-export it as PNG or JPEG`, fr: `n'est pas une image JPEG 2000 lisible (${why}) ; exportez-la à nouveau en PNG ou JPEG` },
+      { cause: err },
+    );
   });
   checkPixels(path, size.width, size.height, options.maxPixels);
   return {
@@ -66,7 +72,13 @@ async function openJpx(path: string, options: ResolvedOptions): Promise<SourceDo
     renderPage: async (index) => {
       checkIndex(index, 1);
       const samples = await decodeJpx(bytes).catch((err: unknown) => {
-        throw new IngestError('corrupt', path, `is damaged and cannot be decoded (${reason(err)}); re-export it as PNG or JPEG`, { cause: err });
+        const why = reason(err, path);
+        throw new IngestError(
+          'corrupt',
+          path,
+          { en: `is damaged and cannot be decoded (${why}); re-export it as PNG or JPEG`, fr: `est endommagée et ne peut pas être décodée (${why}) ; exportez-la à nouveau en PNG ou JPEG` },
+          { cause: err },
+        );
       });
       const { width, height, channels, data } = samples;
       const pixels = await decode(path, data, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } }, options);
@@ -81,7 +93,7 @@ async function readHeader(path: string, input: string | Buffer, maxPixels: numbe
     // The size limit is ours to check (checkPixels) so the message can give the size.
     const header = await sharp(input, { ...inputOptions, limitInputPixels: false }).metadata();
     if (!header.width || !header.height) {
-      throw new IngestError('corrupt', path, 'has no image size in its header; re-export it');
+      throw new IngestError('corrupt', path, { en: 'has no image size in its header; re-export it', fr: "n'indique pas la taille de l'image dans son en-tête ; exportez-la à nouveau" });
     }
     return header;
   } catch (err) {
@@ -119,34 +131,58 @@ async function decode(
 /** Sorts libvips' messages into the codes the report uses. */
 function decodeError(path: string, err: unknown, maxPixels: number): IngestError {
   if (err instanceof IngestError) return err;
-  const message = reason(err);
+  const message = reason(err, path);
   if (/exceeds pixel limit/i.test(message)) {
-    return new IngestError('too-large', path, `decodes to more than ${megapixels(maxPixels)}, the per-page limit; downscale it or raise the limit`, {
-      cause: err,
-    });
+    return new IngestError(
+      'too-large',
+      path,
+      {
+        en: `decodes to more than ${megapixels(maxPixels, 'en')}, the per-page limit; downscale it`,
+        fr: `dépasse une fois décodée ${megapixels(maxPixels, 'fr')}, la limite par page ; réduisez sa taille`,
+      },
+      { cause: err },
+    );
   }
   if (/timeout/i.test(message)) {
-    return new IngestError('timeout', path, `took too long to decode (${message}); simplify or downscale it, or raise the timeout`, { cause: err });
+    return new IngestError(
+      'timeout',
+      path,
+      { en: `took too long to decode (${message}); simplify or downscale it`, fr: `a mis trop de temps à être décodée (${message}) ; simplifiez-la ou réduisez sa taille` },
+      { cause: err },
+    );
   }
   if (/unsupported image format|decoding plugin|compression format|not built with|unsupported codec/i.test(message)) {
-    return new IngestError('unsupported-format', path, `uses an encoding this build cannot decode (${message}); convert it to PNG or JPEG`, {
-      cause: err,
-    });
+    return new IngestError(
+      'unsupported-format',
+      path,
+      {
+        en: `uses an encoding this build cannot decode (${message}); convert it to PNG or JPEG`,
+        fr: `utilise un codage que cette version ne sait pas décoder (${message}) ; convertissez-la en PNG ou JPEG`,
+      },
+      { cause: err },
+    );
   }
   if (/missing|ENOENT|no such file/i.test(message)) {
-    return new IngestError('not-found', path, 'disappeared while being read', { cause: err });
+    return new IngestError('not-found', path, { en: 'disappeared while being read', fr: 'a disparu pendant sa lecture' }, { cause: err });
   }
-  return new IngestError('corrupt', path, `is damaged or truncated and cannot be decoded (${message}); re-export or re-scan it`, { cause: err });
+  return new IngestError(
+    'corrupt',
+    path,
+    {
+      en: `is damaged or truncated and cannot be decoded (${message}); re-export or re-scan it`,
+      fr: `est endommagée ou tronquée et ne peut pas être décodée (${message}) ; exportez-la ou numérisez-la à nouveau`,
+    },
+    { cause: err },
+  );
 }
 
 function checkPixels(path: string, width: number, height: number, maxPixels: number): void {
   if (width * height > maxPixels) {
-    throw new IngestError(
-      'too-large',
-      path,
-      `is ${width} × ${height} pixels (${megapixels(width * height)}), over the limit of ${megapixels(maxPixels)} per page; ` +
-        'downscale it or raise the limit',
-    );
+    const size = (lang: Lang) => `${width} × ${height} pixels (${megapixels(width * height, lang)})`;
+    throw new IngestError('too-large', path, {
+      en: `is ${size('en')}, over the limit of ${megapixels(maxPixels, 'en')} per page; downscale it`,
+      fr: `mesure ${size('fr')}, au-delà de la limite de ${megapixels(maxPixels, 'fr')} par page ; réduisez sa taille`,
+    });
   }
 }
 
@@ -210,7 +246,7 @@ function imageDates(header: Metadata): DocumentMetadata {
   return { ...(created && { created }), ...(modified && { modified }) };
 }
 
-function megapixels(pixels: number): string {
-  if (pixels < 1e6) return `${pixels.toLocaleString('en')} pixels`;
-  return `${(pixels / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} megapixels`;
+function megapixels(pixels: number, lang: Lang): string {
+  if (pixels < 1e6) return `${pixels.toLocaleString(lang)} pixels`;
+  return `${(pixels / 1e6).toLocaleString(lang, { maximumFractionDigits: 1 })} ${lang === 'fr' ? 'mégapixels' : 'megapixels'}`;
 }

@@ -7,7 +7,7 @@ import { resolveOptions, type IngestOptions } from './options.ts';
 import { openPdf } from './pdf.ts';
 import { describeUnsupported, sniff } from './sniff.ts';
 
-const SUPPORTED = 'PDF, PNG, JPEG, TIFF, WebP, GIF, AVIF, HEIF, SVG or JPEG 2000';
+const SUPPORTED = { en: 'PDF, PNG, JPEG, TIFF, WebP, GIF, AVIF, HEIF, SVG or JPEG 2000', fr: 'PDF, PNG, JPEG, TIFF, WebP, GIF, AVIF, HEIF, SVG ou JPEG 2000' };
 
 /**
  * Opens a PDF or an image for page-by-page rendering. The format comes from the content, never
@@ -18,15 +18,28 @@ export async function openDocument(path: string, options?: IngestOptions): Promi
   const stats = await stat(path).catch((err: unknown) => {
     throw fileError(path, err);
   });
-  if (stats.isDirectory()) throw new IngestError('unreadable', path, 'is a folder, not a file; pass the files in it instead');
+  if (stats.isDirectory()) {
+    throw new IngestError('unreadable', path, {
+      en: 'is a folder, not a file; pass the files in it instead',
+      fr: "est un dossier, pas un fichier ; donnez plutôt les fichiers qu'il contient",
+    });
+  }
   // A FIFO or device would block or never end.
-  if (!stats.isFile()) throw new IngestError('unreadable', path, 'is not a regular file');
-  if (stats.size === 0) throw new IngestError('empty', path, 'is empty (0 bytes); submit the complete file');
+  if (!stats.isFile()) throw new IngestError('unreadable', path, { en: 'is not a regular file', fr: "n'est pas un fichier ordinaire" });
+  if (stats.size === 0) {
+    throw new IngestError('empty', path, { en: 'is empty (0 bytes); submit the complete file', fr: 'est vide (0 octet) ; envoyez le fichier complet' });
+  }
   const head = await readHead(path);
   const kind = sniff(head);
   if (!kind) {
-    const what = describeUnsupported(head);
-    throw new IngestError('unsupported-format', path, what ? `is ${what}` : `is not a supported file; submit a ${SUPPORTED} file`);
+    throw new IngestError(
+      'unsupported-format',
+      path,
+      describeUnsupported(head) ?? {
+        en: `is not a supported file; submit a ${SUPPORTED.en} file`,
+        fr: `n'est pas un fichier pris en charge ; envoyez un fichier ${SUPPORTED.fr}`,
+      },
+    );
   }
   return kind === 'pdf' ? openPdf(path, resolved) : openImage(path, kind, resolved);
 }

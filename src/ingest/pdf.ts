@@ -1,7 +1,7 @@
 import type { PageViewport, PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BBox, DocumentMetadata, Page, SourceDocument, TextRun } from '../types.ts';
 import { xmpDates } from './dates.ts';
-import { IngestError, reason } from './errors.ts';
+import { IngestError, reason, type Words } from './errors.ts';
 import { readBytes } from './files.ts';
 import type { ResolvedOptions } from './options.ts';
 import { PDFJS_ASSETS } from './pdfjs-assets.ts';
@@ -48,9 +48,11 @@ export async function openPdf(path: string, options: ResolvedOptions): Promise<S
   let doc: PDFDocumentProxy | undefined;
   try {
     doc = await load(path, bytes, options);
-    if (doc.numPages < 1) throw new IngestError('empty', path, 'has no pages; re-export the document');
+    if (doc.numPages < 1) {
+      throw new IngestError('empty', path, { en: 'has no pages; re-export the document', fr: "n'a aucune page ; exportez à nouveau le document" });
+    }
     const metadata = await documentDates(doc);
-    await failOnStray(path, strays, 'open');
+    await failOnStray(path, strays);
     return pdfDocument(path, doc, metadata, strays, options);
   } catch (err) {
     strays.stop();
@@ -78,7 +80,7 @@ function pdfDocument(
         throw new RangeError(`page index must be an integer from 1 to ${doc.numPages}, got ${index}`);
       }
       const page = await renderPage(path, doc, index, options);
-      await failOnStray(path, strays, `render page ${index} of`);
+      await failOnStray(path, strays, index);
       return page;
     },
     close: async () => {
@@ -97,12 +99,21 @@ function pdfDocument(
  * A rejection pdf.js left unawaited while opening or rendering means it met damage it did not
  * report through the call: the file is corrupt, whatever the call returned.
  */
-async function failOnStray(path: string, strays: StrayRejections, doing: string): Promise<void> {
+async function failOnStray(path: string, strays: StrayRejections, page?: number): Promise<void> {
   const stray = await strays.take();
   if (stray === undefined) return;
-  throw new IngestError('corrupt', path, `is damaged: pdf.js met an error while trying to ${doing} it (${reason(stray)}); re-export the document`, {
-    cause: stray,
-  });
+  const why = reason(stray, path);
+  throw new IngestError(
+    'corrupt',
+    path,
+    page === undefined
+      ? { en: `is a damaged PDF (${why}); re-export the document`, fr: `est un PDF endommagé (${why}) ; exportez à nouveau le document` }
+      : {
+          en: `is a damaged PDF: reading page ${page} met an error (${why}); re-export the document`,
+          fr: `est un PDF endommagé : la lecture de la page ${page} a échoué (${why}) ; exportez à nouveau le document`,
+        },
+    { cause: stray },
+  );
 }
 
 async function load(path: string, bytes: Uint8Array, options: ResolvedOptions): Promise<PDFDocumentProxy> {
@@ -125,7 +136,11 @@ async function load(path: string, bytes: Uint8Array, options: ResolvedOptions): 
     try {
       return await deadline(task.promise, options.timeoutMs, () => {
         void task.destroy().catch(() => {});
-        return new IngestError('timeout', path, `took longer than ${options.timeoutMs} ms to open; it may be malformed, or raise the timeout`);
+        const seconds = formatSeconds(options.timeoutMs);
+        return new IngestError('timeout', path, {
+          en: `took longer than ${seconds.en} s to open; it may be malformed: re-export it`,
+          fr: `a mis plus de ${seconds.fr} s à s'ouvrir ; il est peut-être mal formé : exportez-le à nouveau`,
+        });
       });
     } catch (err) {
       await task.destroy().catch(() => {});
@@ -158,14 +173,27 @@ function loadError(path: string, err: unknown, passwordGiven: boolean): IngestEr
       'encrypted',
       path,
       passwordGiven
-        ? 'is password-protected and the password given does not open it; check the password, or submit an unprotected copy'
-        : 'is password-protected; give its password, or submit an unprotected copy',
+        ? {
+            en: 'is password-protected and the password given with --password does not open it; check the password, or submit an unprotected copy',
+            fr: "est protégé par un mot de passe et celui donné avec --password ne l'ouvre pas ; vérifiez-le, ou envoyez une copie non protégée",
+          }
+        : {
+            en: 'is password-protected; give its password with --password, or submit an unprotected copy',
+            fr: 'est protégé par un mot de passe ; donnez-le avec --password, ou envoyez une copie non protégée',
+          },
       { cause: err },
     );
   }
-  return new IngestError('corrupt', path, `is not a readable PDF (${reason(err)}); re-export it from the application that made it`, {
-    cause: err,
-  });
+  const why = reason(err, path);
+  return new IngestError(
+    'corrupt',
+    path,
+    {
+      en: `is not a readable PDF (${why}); re-export it from the application that made it`,
+      fr: `n'est pas un PDF lisible (${why}) ; exportez-le à nouveau depuis le logiciel qui l'a créé`,
+    },
+    { cause: err },
+  );
 }
 
 async function renderPage(path: string, doc: PDFDocumentProxy, index: number, options: ResolvedOptions): Promise<Page> {
@@ -198,16 +226,31 @@ async function renderPage(path: string, doc: PDFDocumentProxy, index: number, op
     return await deadline(job, options.timeoutMs, () => {
       state.expired = true;
       state.task?.cancel();
-      return new IngestError(
-        'timeout',
-        path,
-        `page ${index} took longer than ${options.timeoutMs} ms to render; simplify the page, render at a lower dpi or raise the timeout`,
-      );
+      const seconds = formatSeconds(options.timeoutMs);
+      return new IngestError('timeout', path, {
+        en: `page ${index} took longer than ${seconds.en} s to render; simplify the page or render it at a lower dpi`,
+        fr: `le rendu de la page ${index} a pris plus de ${seconds.fr} s ; simplifiez la page ou rendez-la à une résolution plus basse`,
+      });
     });
   } catch (err) {
     if (err instanceof IngestError) throw err;
-    throw new IngestError('corrupt', path, `page ${index} cannot be rendered (${reason(err)}); re-export the document`, { cause: err });
+    const why = reason(err, path);
+    throw new IngestError(
+      'corrupt',
+      path,
+      {
+        en: `page ${index} cannot be rendered (${why}); re-export the document`,
+        fr: `la page ${index} ne peut pas être rendue (${why}) ; exportez à nouveau le document`,
+      },
+      { cause: err },
+    );
   }
+}
+
+/** A limit in seconds, as each language writes it (0.001 s, 0,001 s). */
+function formatSeconds(ms: number): Words {
+  const options = { maximumFractionDigits: 3 };
+  return { en: (ms / 1000).toLocaleString('en', options), fr: (ms / 1000).toLocaleString('fr', options) };
 }
 
 /** The viewport at the requested dpi, or at the highest dpi whose raster fits in maxPixels. */

@@ -56,7 +56,7 @@ describe('describeUnsupported', () => {
     ['PostScript', bytes('%!PS-Adobe-3.0 EPSF-3.0'), /convert it to PDF/],
     ['HTML', bytes('<!DOCTYPE html><html>'), /HTML page/],
   ])('names %s and what to do', (_name, head, expected) => {
-    expect(describeUnsupported(head)).toMatch(expected);
+    expect(describeUnsupported(head)?.en).toMatch(expected);
   });
 
   it('returns null for unknown content', () => {

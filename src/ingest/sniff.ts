@@ -1,4 +1,5 @@
 import type { SourceKind } from '../types.ts';
+import type { Words } from './errors.ts';
 
 /** Bytes to read before calling `sniff`: enough for a PDF header after junk and a long SVG prologue. */
 export const SNIFF_BYTES = 16 * 1024;
@@ -33,18 +34,38 @@ export function sniff(head: Uint8Array): SourceKind | null {
  * Names formats people commonly submit by mistake, so the error can say what to do instead.
  * Returns null when the content is not recognised at all.
  */
-export function describeUnsupported(head: Uint8Array): string | null {
+export function describeUnsupported(head: Uint8Array): Words | null {
   if (startsWith(head, [0x00, 0x05, 0x16, 0x07])) {
-    return 'a macOS AppleDouble metadata file ("._" file), not the document itself; delete it and submit the real file';
+    return {
+      en: 'is a macOS AppleDouble metadata file ("._" file), not the document itself; delete it and submit the real file',
+      fr: 'est un fichier de métadonnées macOS AppleDouble (fichier « ._ »), pas le document lui-même ; supprimez-le et envoyez le vrai fichier',
+    };
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
-    return 'a ZIP archive (an office document or a packaged layout?); export the document to PDF and submit that';
+    return {
+      en: 'is a ZIP archive (an office document or a packaged layout?); export the document to PDF and submit that',
+      fr: 'est une archive ZIP (un document bureautique ou une mise en page assemblée ?) ; exportez le document en PDF et envoyez ce PDF',
+    };
   }
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) return 'a legacy Microsoft Office document; export it to PDF and submit that';
-  if (ascii(head, 0, 4) === '%!PS') return 'a PostScript/EPS file; convert it to PDF and submit that';
-  if (ascii(head, 0, 4) === '8BPS') return 'a Photoshop document; export it to PNG, JPEG or PDF and submit that';
-  if (ascii(head, 0, 2) === 'BM') return 'a BMP image; convert it to PNG and submit that';
-  if (/^\s*<(!doctype\s+html|html)/i.test(text(head))) return 'an HTML page; save or print it to PDF and submit that';
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
+    return {
+      en: 'is a legacy Microsoft Office document; export it to PDF and submit that',
+      fr: 'est un ancien document Microsoft Office ; exportez-le en PDF et envoyez ce PDF',
+    };
+  }
+  if (ascii(head, 0, 4) === '%!PS') {
+    return { en: 'is a PostScript/EPS file; convert it to PDF and submit that', fr: 'est un fichier PostScript/EPS ; convertissez-le en PDF et envoyez ce PDF' };
+  }
+  if (ascii(head, 0, 4) === '8BPS') {
+    return {
+      en: 'is a Photoshop document; export it to PNG, JPEG or PDF and submit that',
+      fr: 'est un document Photoshop ; exportez-le en PNG, JPEG ou PDF et envoyez ce fichier',
+    };
+  }
+  if (ascii(head, 0, 2) === 'BM') return { en: 'is a BMP image; convert it to PNG and submit that', fr: 'est une image BMP ; convertissez-la en PNG et envoyez ce PNG' };
+  if (/^\s*<(!doctype\s+html|html)/i.test(text(head))) {
+    return { en: 'is an HTML page; save or print it to PDF and submit that', fr: 'est une page HTML ; enregistrez-la ou imprimez-la en PDF et envoyez ce PDF' };
+  }
   return null;
 }
 

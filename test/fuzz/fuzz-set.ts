@@ -1,6 +1,6 @@
 // The set of damaged files the fuzz test checks: the shared corpus, read in place, each file
 // mutated in turn by every kind of damage, written to a temporary folder (never the repository).
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MUTATIONS, mutate, seeded, type Mutation } from './mutate.ts';
@@ -38,16 +38,17 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Writes `count` damaged files into `dir`: case i takes source i mod n and the damage kind that
- * comes round with i div n, so every source meets every kind before any meets one twice. The
- * bytes of case i depend on `seed` and i only.
+ * Writes `count` damaged files into `dir`: case i takes source s = i mod n and, on round
+ * r = i div n, damage kind (s + r) mod 5, so a few dozen cases already hold every kind and every
+ * source meets every kind in five rounds. The bytes of case i depend on `seed` and i only.
  */
 export async function writeFuzzSet(dir: string, sources: string[], count: number, seed: number): Promise<FuzzCase[]> {
+  await mkdir(dir, { recursive: true });
   const originals = new Map<string, Uint8Array>();
   const cases: FuzzCase[] = [];
   for (let i = 0; i < count; i++) {
     const source = sources[i % sources.length]!;
-    const mutation = MUTATIONS[Math.floor(i / sources.length) % MUTATIONS.length]!;
+    const mutation = MUTATIONS[((i % sources.length) + Math.floor(i / sources.length)) % MUTATIONS.length]!;
     let original = originals.get(source);
     if (!original) originals.set(source, (original = new Uint8Array(await readFile(source))));
     const bytes = mutate(original, mutation, seeded(seed * 100_003 + i));
