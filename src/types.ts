@@ -89,6 +89,8 @@ export interface ElementMeasurement {
   visibleFraction: number;
   /** 0..1 likeness of the element's registered pixels to the reference (structure, colour-blind). */
   likeness: number;
+  /** Outline energy over the artwork's (1 = as much drawn as the artwork has; 0 = blank). */
+  outlineStrength: number;
   present: boolean;
   colours: ColourMeasurement[];
 }

@@ -40,12 +40,12 @@ export function createInspector(ref: ReferenceModel, ocr: Ocr, partnerLogo?: Par
     const minDepth = minSampleDepth(refPerPagePx);
     const blurStep = measureBlur(model, luma, onPage);
     const blur = BLUR_LADDER[blurStep];
-    const elements = measureElements(model, onPage, pageEdges, blurStep);
+    const clearSpace = measureClearSpace(charter, page, pageFromArtwork);
+    const ground = clearSpace.plain ? clearSpace.ground : null;
+    const elements = measureElements(model, onPage, pageEdges, blurStep, clearSpace.plain);
     const noise = measureNoise(luma, ref.width, flatInk(ref.colourDepth['*'], onPage, minDepth + 1));
 
     // 1. Inks, from what every badge variant shares: enough to know how the logo is coloured.
-    const clearSpace = measureClearSpace(charter, page, pageFromArtwork);
-    const ground = clearSpace.plain ? clearSpace.ground : null;
     const outlines = foreignOutlines(model, pageEdges, onPage, ground !== null, refPerPagePx, noise);
     measureColours(model, elements, registered, onPage, dilate(outlines, ref.width, ref.height, 3), ref.colourDepth['*'], minDepth, null, noise);
 
