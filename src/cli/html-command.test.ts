@@ -28,6 +28,16 @@ describe('--format html', () => {
     expect(page).toContain('<span class="verdict error">Unreadable</span>samples/scan.tif');
   });
 
+  it('makes the same page from merged results', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'logo-check-html-'));
+    const results = join(dir, 'results.jsonl');
+    await run(['samples', '--format', 'jsonl', '--output', results], { results: { 'samples/brochure.pdf': failingFile('fr') } });
+    const merged = await run(['merge', results, '--format', 'html']);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
+    expect(merged.stdout).toContain('<rect class="outline fail" data-logo="1" x="60.4" y="1200" width="400" height="150"/>');
+  });
+
   it('stops with the check command own usage errors', async () => {
     const r = await run(['samples', '--format', 'html', '--category', 'nope'], { results: { 'samples/flyer ok.png': passingFile() } });
     expect(r.code).toBe(2);

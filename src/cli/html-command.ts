@@ -1,24 +1,39 @@
-// `--format html`: the JSON report the check command produces, then the pictures drawn from the
-// files, then the HTML formatter. The HTML report is rendered from the JSON result alone (plus
-// pictures), so the check itself — batches, exit codes, unreadable files — stays in one place.
+// `--format html` of the check and merge commands: the JSON report the command produces, then the
+// pictures drawn from the files, then the HTML formatter. The HTML report is rendered from the JSON
+// result alone (plus pictures), so checking and merging — batches, exit codes, unreadable files —
+// stay in one place each.
 import { writeFile } from 'node:fs/promises';
+import { DEFAULT_CHARTER, loadCharter } from '../charter/load.ts';
 import { html } from '../report/html.ts';
-import type { Report } from '../types.ts';
+import type { Charter, Lang, Report } from '../types.ts';
 import { charterFromOption, runCheck, type CheckCommandOptions } from './check-command.ts';
-import type { ResolvedDeps } from './deps.ts';
+import type { Output, ResolvedDeps } from './deps.ts';
+import { runMerge, type MergeCommandOptions } from './merge-command.ts';
 
-export async function runHtmlReport(paths: string[], opts: CheckCommandOptions, deps: ResolvedDeps, tool: Report['tool']): Promise<number> {
+interface HtmlOutput {
+  output?: string;
+  quiet?: boolean;
+  /** Resolution the files were checked at: boxes are in those pixels. */
+  dpi?: number;
+}
+
+async function htmlFrom(
+  runJson: (stdout: Output) => Promise<number>,
+  charterOf: (report: Report) => Promise<Charter | undefined>,
+  langOf: (report: Report) => Lang,
+  opts: HtmlOutput,
+  deps: ResolvedDeps,
+): Promise<number> {
   const chunks: string[] = [];
-  const json = { write: (chunk: string) => chunks.push(chunk) };
-  const code = await runCheck(paths, { ...opts, format: 'json', output: undefined }, { ...deps, stdout: json }, tool);
-  // No report means the run stopped before checking (a usage error, already explained on stderr).
+  const code = await runJson({ write: (chunk: string) => chunks.push(chunk) });
+  // No report means the run stopped before one was made (a usage error, already explained).
   if (!chunks.join('').trim()) return code;
   const report = JSON.parse(chunks.join('')) as Report;
-  const charter = await charterFromOption(opts.charter);
+  const charter = await charterOf(report);
   // Loaded on demand: decoding pulls in pdf.js and sharp, which other commands do not need.
   const { renderVisuals } = await import('../report/html-visuals.ts');
-  const visuals = await renderVisuals(report, { charter, dpi: opts.dpi });
-  const out = html(report, { color: false, lang: opts.lang, charter, visuals }) + '\n';
+  const visuals = charter ? await renderVisuals(report, { charter, dpi: opts.dpi }) : undefined;
+  const out = html(report, { color: false, lang: langOf(report), charter, visuals }) + '\n';
   if (opts.output === undefined) {
     deps.stdout.write(out);
     return code;
@@ -31,4 +46,30 @@ export async function runHtmlReport(paths: string[], opts: CheckCommandOptions, 
   }
   if (!opts.quiet) deps.stderr.write(`logo-check: report written to ${opts.output}\n`);
   return code;
+}
+
+export function runHtmlReport(paths: string[], opts: CheckCommandOptions, deps: ResolvedDeps, tool: Report['tool']): Promise<number> {
+  return htmlFrom(
+    (stdout) => runCheck(paths, { ...opts, format: 'json', output: undefined }, { ...deps, stdout }, tool),
+    () => charterFromOption(opts.charter),
+    () => opts.lang,
+    opts,
+    deps,
+  );
+}
+
+/** Merged results name the charter only by id: pictures need it to be the bundled one. */
+async function bundledCharter(id: string): Promise<Charter | undefined> {
+  const charter = await loadCharter(DEFAULT_CHARTER).catch(() => undefined);
+  return charter?.id === id ? charter : undefined;
+}
+
+export function runHtmlMerge(inputs: string[], opts: MergeCommandOptions, deps: ResolvedDeps): Promise<number> {
+  return htmlFrom(
+    (stdout) => runMerge(inputs, { ...opts, format: 'json', output: undefined }, { ...deps, stdout }),
+    (report) => bundledCharter(report.charter.id),
+    (report) => report.options.lang,
+    opts,
+    deps,
+  );
 }

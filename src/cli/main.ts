@@ -10,7 +10,7 @@ import { runCharter } from './charter-command.ts';
 import { runMerge, type MergeCommandOptions } from './merge-command.ts';
 import { EXIT, runCheck, type CheckCommandOptions } from './check-command.ts';
 import { resolveDeps, type MainDeps } from './deps.ts';
-import { runHtmlReport } from './html-command.ts';
+import { runHtmlMerge, runHtmlReport } from './html-command.ts';
 import { runServe, SERVE_DEFAULTS, type ServeCommandOptions } from './serve-command.ts';
 import { integerIn, isoDay, UsageError, usageLine } from './usage.ts';
 
@@ -127,7 +127,7 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .addOption(new Option('--format <format>', 'report format').choices([...FORMAT_NAMES, 'jsonl']).default('text'))
     .option('--output <file>', 'write the report to this file instead of the standard output')
     .action(async (inputs: string[], opts: MergeCommandOptions) => {
-      exitCode = await runMerge(inputs, opts, deps);
+      exitCode = opts.format === 'html' ? await runHtmlMerge(inputs, opts, deps) : await runMerge(inputs, opts, deps);
     });
 
 

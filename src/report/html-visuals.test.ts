@@ -16,12 +16,12 @@ let dir: string;
 // homography the checker would report for it is then known exactly.
 const AT: Homography = [0.5, 0, 100, 0, 0.5, 200, 0, 0, 1];
 
-async function page(file: string, mark: boolean): Promise<void> {
-  const logo = await sharp(await readFile(artworkPath(charter, 'offre-referencee')), { density: 36 }).resize(400, 150).png().toBuffer();
-  const layers: sharp.OverlayOptions[] = [{ input: logo, left: 100, top: 200 }];
+async function page(file: string, mark: boolean, scale = 1): Promise<void> {
+  const logo = await sharp(await readFile(artworkPath(charter, 'offre-referencee')), { density: 36 * scale }).resize(400 * scale, 150 * scale).png().toBuffer();
+  const layers: sharp.OverlayOptions[] = [{ input: logo, left: 100 * scale, top: 200 * scale }];
   // A « promo » sticker in the empty corner above the badge.
   if (mark) layers.push({ input: { create: { width: 30, height: 24, channels: 4, background: '#ff00ff' } }, left: 450, top: 202 });
-  await sharp({ create: { width: 800, height: 600, channels: 4, background: '#ffffff' } }).composite(layers).png().toFile(file);
+  await sharp({ create: { width: 800 * scale, height: 600 * scale, channels: 4, background: '#ffffff' } }).composite(layers).png().toFile(file);
 }
 
 function result(path: string): FileResult {
@@ -39,6 +39,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'logo-check-visuals-'));
   await page(join(dir, 'clean.png'), false);
   await page(join(dir, 'sticker.png'), true);
+  await page(join(dir, 'double.png'), false, 2);
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
@@ -71,6 +72,12 @@ describe('pictures of the HTML report', () => {
     expect(logo.shares.added + logo.shares.changed).toBeGreaterThan(0.009);
     expect(logo.shares.added + logo.shares.changed).toBeLessThan(0.013);
     expect(logo.shares.removed).toBeLessThan(0.005);
+  });
+
+  it('follows a page decoded at another resolution than the one the boxes were measured at (merged results)', async () => {
+    const file = result(join(dir, 'double.png'));
+    const logo = (await renderVisuals(reportOf([file]), { charter })).files[file.path].logos[logoKey(1, 0)];
+    expect(logo.shares.added + logo.shares.removed + logo.shares.changed).toBeLessThan(0.005);
   });
 
   it('leaves out a file that cannot be decoded again, and files without a logo', async () => {

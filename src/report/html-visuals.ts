@@ -106,10 +106,10 @@ function artworkCache(charter: Charter, width: number, height: number) {
   };
 }
 
-async function logoVisual(page: Page, logo: LogoResult, variant: string, art: ArtworkRaster, charter: Charter, width: number, height: number): Promise<LogoVisual> {
-  // Grid pixel (i, j) → artwork units → page pixels.
+async function logoVisual(page: Page, logo: LogoResult, variant: string, art: ArtworkRaster, charter: Charter, width: number, height: number, rescale: [number, number]): Promise<LogoVisual> {
+  // Grid pixel (i, j) → artwork units → the checked page's pixels → this raster's pixels.
   const unitsPerPixel = charter.artwork.width / width;
-  const pageFromGrid = multiply(logo.measurement.detection.homography, [unitsPerPixel, 0, 0, 0, unitsPerPixel, 0, 0, 0, 1]);
+  const pageFromGrid = multiply([rescale[0], 0, 0, 0, rescale[1], 0, 0, 0, 1], multiply(logo.measurement.detection.homography, [unitsPerPixel, 0, 0, 0, unitsPerPixel, 0, 0, 0, 1]));
   const [R, G, B] = sampleGridRgb(page.rgba, page.width, page.height, pageFromGrid, width, height, 1);
   const upright = new Uint8Array(width * height * 4);
   const ground = new Uint8Array(width * height);
@@ -150,10 +150,12 @@ async function fileVisuals(file: FileResult, report: Report, options: Required<V
       visuals.thumbnails[result.page] = await thumbnail(raster, options.thumbnailSize);
       // A photographed page was judged flattened; its logos' transforms are in that frame.
       const judged = result.rectified ? (rectifyPage(raster)?.page ?? raster) : raster;
+      // Merged results may come from a run at another resolution than this one: boxes scale with it.
+      const rescale: [number, number] = result.rectified ? [1, 1] : [raster.width / result.width, raster.height / result.height];
       for (const [index, logo] of result.logos.entries()) {
         const variant = comparedVariant(logo, charter, report.options.category);
         used.add(variant);
-        visuals.logos[logoKey(result.page, index)] = await logoVisual(judged, logo, variant, await artwork(variant), charter, logoWidth, logoHeight);
+        visuals.logos[logoKey(result.page, index)] = await logoVisual(judged, logo, variant, await artwork(variant), charter, logoWidth, logoHeight, rescale);
       }
     }
   } finally {
