@@ -65,4 +65,10 @@ describe('a text replaced or removed, on a small logo', () => {
     expect(rules).toContain('missing-element');
     expect(rules).not.toContain('tagline-text');
   }, 60_000);
+
+  it.each([130, 170])('an inverted %i px logo keeps its badge (its box is there, in other inks)', async (width) => {
+    const rules = await rulesOn(`inverted-${width}`, spec(width, { violation: 'colour-invert', colourOp: 'invert' }));
+    expect(rules).toContain('colour');
+    expect(rules).not.toContain('missing-element');
+  }, 60_000);
 });

@@ -22,7 +22,7 @@ const TEXTS: readonly ElementId[] = ['tagline', 'badge'];
  * present only by likeness.
  */
 export function measureElements(model: InspectionModel, onPage: Uint8Array, pageEdges: Float32Array, blurStep: number, plainGround: boolean): Record<ElementId, ElementMeasurement> {
-  const { ref, charter, regions } = model;
+  const { ref, charter, regions, variantText } = model;
   const refEdges = model.edgeLadder[blurStep];
   const n = ref.width * ref.height;
   const elements = {} as Record<ElementId, ElementMeasurement>;
@@ -32,7 +32,10 @@ export function measureElements(model: InspectionModel, onPage: Uint8Array, page
     let seen = 0;
     for (let i = 0; i < n; i++) if (mask[i]) (total++, onPage[i] && seen++);
     const region = new Uint8Array(n);
-    for (let i = 0; i < n; i++) region[i] = regions[id][i] && !Number.isNaN(pageEdges[i]) ? 1 : 0;
+    // The badge's words are unknown until it is read: its presence is judged on what every variant
+    // shares, its box. (An inverted badge's box outline is faint and its letters strong: judged
+    // with the mean of every variant's words, it correlated with nothing.)
+    for (let i = 0; i < n; i++) region[i] = regions[id][i] && !variantText[i] && !Number.isNaN(pageEdges[i]) ? 1 : 0;
     const likeness = Math.max(0, correlation(pageEdges, refEdges, region));
     const strength = outlineStrength(pageEdges, refEdges, region);
     const elementVisible = total ? seen / total : 0;
