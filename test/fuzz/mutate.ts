@@ -19,6 +19,11 @@ export function seeded(seed: number): Random {
 export const MUTATIONS = ['bit-flips', 'truncated', 'inserted-bytes', 'shuffled-body', 'xref-past-end'] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
+/** A copy: a Buffer's `slice` would share the original's memory, and damage it for the next case. */
+function copy(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
 /** An integer in [min, max]. */
 function between(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
@@ -29,7 +34,7 @@ const KEPT_HEAD = 16;
 
 /** Flips 1 to 64 bits anywhere past the signature. */
 export function flipBits(bytes: Uint8Array, random: Random): Uint8Array {
-  const out = bytes.slice();
+  const out = copy(bytes);
   const flips = between(random, 1, 64);
   for (let i = 0; i < flips; i++) {
     const at = between(random, Math.min(KEPT_HEAD, out.length - 1), out.length - 1);
@@ -40,7 +45,7 @@ export function flipBits(bytes: Uint8Array, random: Random): Uint8Array {
 
 /** Cuts the file somewhere between its signature and its last byte. */
 export function truncate(bytes: Uint8Array, random: Random): Uint8Array {
-  return bytes.slice(0, between(random, Math.min(KEPT_HEAD, bytes.length - 1), bytes.length - 1));
+  return copy(bytes.subarray(0, between(random, Math.min(KEPT_HEAD, bytes.length - 1), bytes.length - 1)));
 }
 
 /** Splices one to four runs of 1 to 512 random bytes into the file. */
@@ -63,14 +68,15 @@ export function insertBytes(bytes: Uint8Array, random: Random): Uint8Array {
 export function shuffleBody(bytes: Uint8Array, random: Random): Uint8Array {
   const start = Math.min(KEPT_HEAD, bytes.length);
   const end = Math.max(start, bytes.length - 1024);
-  const size = between(random, 16, 4096);
+  // At least two blocks, or nothing would move.
+  const size = between(random, 16, Math.max(16, Math.min(4096, Math.floor((end - start) / 2))));
   const blocks: Uint8Array[] = [];
   for (let at = start; at < end; at += size) blocks.push(bytes.subarray(at, Math.min(at + size, end)));
   for (let i = blocks.length - 1; i > 0; i--) {
     const j = between(random, 0, i);
     [blocks[i], blocks[j]] = [blocks[j]!, blocks[i]!];
   }
-  const out = bytes.slice();
+  const out = copy(bytes);
   let at = start;
   for (const block of blocks) {
     out.set(block, at);

@@ -37,7 +37,7 @@ export function unclearMessage(result: NonNullable<FuzzOutcome['result']>): stri
   if (message.trim() === '') return 'an empty message';
   if (/\[object \w+\]|\bundefined\b|\bnull\b/.test(message)) return `a message with a value in it: ${message}`;
   if (message.split(result.path).length > 2) return `the path repeated: ${message}`;
-  if (error.code === 'internal' && !/: \S/.test(message.replace(result.path, ''))) return `an internal error without its cause: ${message}`;
+  if (error.code === 'internal' && !/:\s*\S/.test(message.replace(`${result.path}: `, ''))) return `an internal error without its cause: ${message}`;
   return undefined;
 }
 
