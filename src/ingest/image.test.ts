@@ -209,6 +209,8 @@ describe('images: failures', () => {
     ['JPEG cut in half', 'jpg', async () => halve(await noise(256).jpeg().toBuffer())],
     ['PNG cut in half', 'png', async () => halve(await noise(256).png().toBuffer())],
     ['J2K header followed by junk', 'j2k', async () => Buffer.from([0xff, 0x4f, 0xff, 0x51, 1, 2, 3, 4, 5, 6, 7, 8])],
+    // libvips: « Invalid JPEG file structure: missing SOS marker », once taken for a vanished file.
+    ['JPEG without its scan', 'jpg', async () => withoutScan(await noise(64).jpeg().toBuffer())],
   ])('reports a %s as corrupt', async (name, extension, make) => {
     const path = await file(`${name.replace(/\W+/g, '-')}.${extension}`, await make());
     const error = await firstPage(path).catch((e: unknown) => e);
@@ -238,4 +240,10 @@ function withTextChunk(png: Buffer, keyword: string, text: string): Buffer {
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
   const afterHeader = 8 + 12 + png.readUInt32BE(8);
   return Buffer.concat([png.subarray(0, afterHeader), chunk, png.subarray(afterHeader)]);
+}
+
+/** A JPEG cut just before its start-of-scan marker (FF DA) and closed with an end-of-image marker. */
+function withoutScan(jpeg: Buffer): Buffer {
+  const sos = jpeg.indexOf(Buffer.from([0xff, 0xda]));
+  return Buffer.concat([jpeg.subarray(0, sos), Buffer.from([0xff, 0xd9])]);
 }

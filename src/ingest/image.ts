@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import type { DocumentMetadata, Lang, Page, SourceDocument, SourceKind } from '../types.ts';
 import { exifDates, parseAnyDate, xmpDates } from './dates.ts';
@@ -162,7 +163,8 @@ function decodeError(path: string, err: unknown, maxPixels: number): IngestError
       { cause: err },
     );
   }
-  if (/missing|ENOENT|no such file/i.test(message)) {
+  // sharp says « Input file is missing »; a damaged JPEG's « missing SOS marker » is no such thing.
+  if (/Input file is missing|ENOENT|no such file/i.test(message) && !existsSync(path)) {
     return new IngestError('not-found', path, { en: 'disappeared while being read', fr: 'a disparu pendant sa lecture' }, { cause: err });
   }
   return new IngestError(

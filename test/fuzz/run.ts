@@ -2,6 +2,8 @@
 // with the real checker in a child process, which a crash or a stall cannot take the run down
 // with it: the file it was on is recorded as lost and a new child goes on after it.
 // Exits 1 if a file is missing from the results, lost, or reported with a message nobody can act on.
+// FUZZ_FILES, FUZZ_SEED, FUZZ_DPI, FUZZ_FILE_LIMIT_MS change the run; FUZZ_OUTPUT=file.json keeps
+// every outcome, FUZZ_KEEP=1 the damaged files.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,6 +52,10 @@ try {
   if (verdict.worst) console.log(`slowest file: ${(verdict.worst.ms / 1000).toFixed(1)} s, ${verdict.worst.path}`);
   for (const line of verdict.missing) console.log(`LOST ${line}`);
   for (const line of verdict.unclear) console.log(`UNCLEAR ${line}`);
+  if (process.env.FUZZ_OUTPUT) {
+    await writeFile(process.env.FUZZ_OUTPUT, JSON.stringify({ verdict, cases, outcomes }, null, 1));
+    console.log(`outcomes written to ${process.env.FUZZ_OUTPUT}`);
+  }
   process.exitCode = verdict.missing.length || verdict.unclear.length ? 1 : 0;
 } finally {
   if (process.env.FUZZ_KEEP) console.log(`kept ${dir}`);
