@@ -62,7 +62,9 @@ browserSuite('logo-check serve in Chromium', () => {
     const second = page.locator('#results article.file').nth(1);
     expect(await second.locator('h2').textContent()).toBe('Illisiblebrochure abîmée.pdf');
     expect(await second.locator('.problem').textContent()).toMatch(/^Le fichier est endommagé et ne peut pas être ouvert\./);
-    expect(await second.locator('.details').textContent()).toMatch(/^Détail technique : brochure abîmée\.pdf: /);
+    // The technical detail never shows the private folder the upload was kept in.
+    expect(await second.locator('.details').textContent()).toMatch(/^Détail technique : .*PDF/);
+    expect(await second.locator('.details').textContent()).not.toContain('logo-check-serve-');
     expect(await first.getByRole('img', { name: 'Logo officiel avec la mention « offre référencée »' }).evaluate((el) => getComputedStyle(el).backgroundImage)).toMatch(/\/artwork\/offre-referencee\.svg/);
     await screenshot(page, 'serve.png');
   });
