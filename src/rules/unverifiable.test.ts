@@ -34,8 +34,26 @@ testLogoRule(unverifiable, {
       name: 'tagline words matched on the artwork, its accents too small to see, in English',
       lang: 'en',
       logo: { unverifiable: [{ check: 'tagline-text', element: 'tagline', reason: 'accents-too-small', textHeightPx: 2.8 }] },
-      drafts: [{ messageId: 'accentsTooSmall', data: { check: tagline, height: 2.8, min: verdict.minTextHeightPx }, element: 'tagline', measured: 'accents-too-small', expected: null }],
+      drafts: [{ messageId: 'accentsTooSmall', data: { check: { fr: 'du texte de la dénomination', en: 'the tagline text' }, height: 2.8, min: verdict.minTextHeightPx }, element: 'tagline', measured: 'accents-too-small', expected: null }],
       messages: [`the accents and dots of the tagline text could not be checked: letters 2.8 px high, at least ${verdict.minTextHeightPx} are needed; the words themselves match`],
+    },
+    {
+      name: 'accents of both texts too small: one warning, with the smaller letters',
+      logo: {
+        unverifiable: [
+          { check: 'badge-text', element: 'badge', reason: 'accents-too-small', textHeightPx: 2.3 },
+          { check: 'tagline-text', element: 'tagline', reason: 'accents-too-small', textHeightPx: 2.8 },
+        ],
+      },
+      drafts: [
+        {
+          messageId: 'accentsTooSmall',
+          data: { check: { fr: 'du texte de la mention et du texte de la dénomination', en: 'the badge text and the tagline text' }, height: 2.3, min: verdict.minTextHeightPx },
+          measured: 'accents-too-small',
+          expected: null,
+        },
+      ],
+      messages: [`les accents et les points du texte de la mention et du texte de la dénomination n'ont pas pu être vérifiés : lettres de 2,3 px de haut, il en faut au moins ${String(verdict.minTextHeightPx).replace('.', ',')} ; les mots, eux, sont conformes`],
     },
   ],
 });

@@ -9,7 +9,18 @@ const CHECKS: Record<Unverifiable['check'], Localised> = {
   'tagline-text': { fr: 'le texte de la dénomination', en: 'the tagline text' },
 };
 
-const MESSAGE = { 'too-small': 'tooSmall', 'too-blurred': 'tooBlurred', 'accents-too-small': 'accentsTooSmall' } as const;
+/** The same, after « les accents de » / « the accents of ». */
+const OF_CHECKS: Record<Unverifiable['check'], Localised> = {
+  'badge-text': { fr: 'du texte de la mention', en: 'the badge text' },
+  'tagline-text': { fr: 'du texte de la dénomination', en: 'the tagline text' },
+};
+
+const both = (items: Unverifiable[]): Localised => ({
+  fr: items.map((i) => OF_CHECKS[i.check].fr).join(' et '),
+  en: items.map((i) => OF_CHECKS[i.check].en).join(' and '),
+});
+
+const MESSAGE = { 'too-small': 'tooSmall', 'too-blurred': 'tooBlurred' } as const;
 
 export const unverifiable: LogoRule = {
   meta: {
@@ -28,7 +39,7 @@ export const unverifiable: LogoRule = {
         en: '{{check}} could not be checked: letters {{height}} px high, at least {{min}} are needed to read them reliably',
       },
       accentsTooSmall: {
-        fr: "les accents et les points de {{check}} n'ont pas pu être vérifiés : lettres de {{height}} px de haut, il en faut au moins {{min}} ; les mots, eux, sont conformes",
+        fr: "les accents et les points {{check}} n'ont pas pu être vérifiés : lettres de {{height}} px de haut, il en faut au moins {{min}} ; les mots, eux, sont conformes",
         en: 'the accents and dots of {{check}} could not be checked: letters {{height}} px high, at least {{min}} are needed; the words themselves match',
       },
       tooBlurred: {
@@ -43,9 +54,21 @@ export const unverifiable: LogoRule = {
     charterEntries: ['verdict.minTextHeightPx'],
   },
   check({ charter, logo }, report) {
-    for (const item of logo.unverifiable) {
+    // Accents too small to see go together: on a small logo both texts have them, and one warning
+    // says it (the words themselves matched).
+    const accents = logo.unverifiable.filter((i) => i.reason === 'accents-too-small');
+    if (accents.length) {
       report({
-        messageId: MESSAGE[item.reason],
+        messageId: 'accentsTooSmall',
+        data: { check: both(accents), height: Math.min(...accents.map((i) => i.textHeightPx)), min: charter.verdict.minTextHeightPx },
+        ...(accents.length === 1 && { element: accents[0].element }),
+        measured: 'accents-too-small',
+        expected: null,
+      });
+    }
+    for (const item of logo.unverifiable.filter((i) => i.reason !== 'accents-too-small')) {
+      report({
+        messageId: MESSAGE[item.reason as keyof typeof MESSAGE],
         data: { check: CHECKS[item.check], height: item.textHeightPx, min: charter.verdict.minTextHeightPx },
         element: item.element,
         measured: item.reason,
