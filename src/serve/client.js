@@ -10,6 +10,7 @@ const drop = document.getElementById('drop');
 const progress = document.getElementById('progress');
 const bar = document.getElementById('bar');
 const status = document.getElementById('status');
+const elapsed = document.getElementById('elapsed');
 const results = document.getElementById('results');
 const downloadReport = document.getElementById('download-report');
 const artworkPng = document.getElementById('artwork-png');
@@ -46,20 +47,63 @@ category.addEventListener('change', () => {
   showArtworkLinks();
 });
 
+/** Reads the server's answer, a stream of JSON lines: progress, then the report section. */
+async function readAnswer(response, onProgress) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let answer;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 1);
+      if (!line) continue;
+      const message = JSON.parse(line);
+      if ('html' in message) answer = message;
+      else onProgress(message);
+    }
+  }
+  if (!answer) throw new Error('no answer');
+  return answer;
+}
+
 async function analyse(file, i, n) {
-  status.textContent = fill(words.analysing, { name: file.name, i, n });
   if (file.size > words.maxUploadBytes) {
     status.textContent = fill(words.failed, { name: file.name, reason: fill(words.tooLarge, { mb: Math.round(words.maxUploadBytes / 1048576) }) });
     return;
   }
+  // What the partner reads while waiting; the seconds are counted beside it (not read aloud every
+  // second), so a long PDF never looks stuck.
+  let template = words.analysing;
+  let pages = '';
+  const started = Date.now();
+  const show = () => {
+    status.textContent = fill(template, { name: file.name, i, n, pages });
+  };
+  const tick = () => {
+    elapsed.textContent = `${Math.round((Date.now() - started) / 1000)} s`;
+  };
+  show();
+  tick();
+  const ticking = setInterval(tick, 1000);
   const query = new URLSearchParams({ name: file.name, lang: words.lang, category: category.value, n: String(++sectionId) });
   let answer;
   try {
     const response = await fetch(`/api/check?${query}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
-    answer = await response.json();
+    answer = await readAnswer(response, (message) => {
+      if (message.pages !== undefined) [template, pages] = [words.pages, message.pages];
+      else if (message.waiting !== undefined) template = words.waiting;
+      show();
+    });
   } catch {
     status.textContent = fill(words.failed, { name: file.name, reason: words.network });
     return;
+  } finally {
+    clearInterval(ticking);
+    elapsed.textContent = '';
   }
   results.insertAdjacentHTML('beforeend', answer.html);
   entries.push({ result: answer.result, visuals: answer.visuals });

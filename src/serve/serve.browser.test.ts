@@ -50,9 +50,16 @@ browserSuite('logo-check serve in Chromium', () => {
   });
 
   it('analyses files picked with the file input and shows the verdict, the outlines and the findings', async () => {
+    // Everything the status line says while the partner waits.
+    await page.evaluate(() => {
+      const said: string[] = ((window as unknown as { said: string[] }).said = []);
+      new MutationObserver(() => said.push(document.getElementById('status')!.textContent ?? '')).observe(document.getElementById('status')!, { childList: true, characterData: true, subtree: true });
+    });
     await page.getByLabel('Déposez ici vos fichiers PDF ou images').setInputFiles(['samples/flyer-ajout-promo.png', broken]);
     await page.locator('#results article.file').nth(1).waitFor({ timeout: 90_000 });
     await page.getByText('Terminé : 2 fichier(s) analysé(s).').waitFor();
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said).toContain('Analyse de « flyer-ajout-promo.png » (1 sur 2) : 1 page(s), analysées une à une…');
     const first = page.locator('#results article.file').first();
     expect(await first.locator('h2').textContent()).toBe('Non conformeflyer-ajout-promo.png');
     expect(await first.locator('rect.outline').evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(207, 34, 46)');

@@ -76,6 +76,16 @@ async function serve(world: World = {}) {
   return { url: started.url, seen, upload };
 }
 
+/** The answer to an upload: progress lines, then the report section. */
+async function lines(response: Response): Promise<Array<Record<string, unknown>>> {
+  return (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+interface Answer {
+  html: string;
+  result: FileResult;
+}
+const answerOf = async (response: Response) => (await lines(response)).at(-1) as unknown as Answer;
+
 const uploadsLeft = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('logo-check-serve-'));
 
 describe('logo-check serve', () => {
@@ -98,7 +108,9 @@ describe('logo-check serve', () => {
     const { upload, seen } = await serve();
     const response = await upload('fake image bytes', 'name=C%3A%5Cdocs%5C%3Cb%3Eflyer.png&lang=en&category=offre-referencee&n=3');
     expect(response.status).toBe(200);
-    const answer = (await response.json()) as { html: string; result: FileResult };
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const [pages, answer] = (await lines(response)) as [unknown, Answer];
+    expect(pages).toEqual({ pages: 1 });
     expect(answer.result.path).toBe('<b>flyer.png');
     expect(answer.html).toContain('<article class="file v-pass" id="file-3"');
     expect(answer.html).toContain('&lt;b&gt;flyer.png');
@@ -112,7 +124,7 @@ describe('logo-check serve', () => {
   it('judges again with the category and language the partner chose', async () => {
     const file = failingFile('fr');
     const { upload } = await serve({ checker: { checkFile: async (path) => ({ ...file, path }) } });
-    const answer = (await (await upload('x', 'name=b.pdf&lang=en&n=1')).json()) as { result: FileResult };
+    const answer = await answerOf(await upload('x', 'name=b.pdf&lang=en&n=1'));
     // The fixture's hand-written findings are replaced by the rules' own, in English.
     expect(answer.result.findings.map((f) => f.rule)).toEqual(['validity']);
     expect(answer.result.findings[0].message).toMatch(/^document dated 1 February 2009/);
@@ -123,12 +135,12 @@ describe('logo-check serve', () => {
     const { upload } = await serve({ checker: slow, limits: { maxUploadBytes: 10, timeoutMs: 100 } });
     const big = await upload('more than ten bytes');
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { html: string }).html).toContain('Le fichier est trop grand pour être analysé.');
-    const late = (await (await upload('ten bytes')).json()) as { html: string };
+    expect((await answerOf(big)).html).toContain('Le fichier est trop grand pour être analysé.');
+    const late = await answerOf(await upload('ten bytes'));
     expect(late.html).toContain('L’analyse a pris trop de temps.');
     close?.();
     const pages = await serve({ pages: 500, limits: { maxPages: 40 } });
-    const many = (await (await pages.upload('x')).json()) as { html: string; result: FileResult };
+    const many = await answerOf(await pages.upload('x'));
     expect(many.result.error?.code).toBe('too-many-pages');
     expect(many.html).toContain('Le document a trop de pages');
     expect(pages.seen).toEqual([]);
@@ -140,16 +152,24 @@ describe('logo-check serve', () => {
     expect((await upload('b')).status).toBe(200);
     const third = await upload('c');
     expect(third.status).toBe(429);
-    expect(((await third.json()) as { html: string }).html).toContain('Trop d’analyses sont en cours.');
+    expect((await answerOf(third)).html).toContain('Trop d’analyses sont en cours.');
 
     let finish: () => void = () => {};
     const held: ServeChecker = { checkFile: (path) => new Promise((resolve) => (finish = () => resolve(compliant(path)))) };
-    const busy = await serve({ checker: held, limits: { concurrent: 1, queued: 0 } });
+    const busy = await serve({ checker: held, limits: { concurrent: 1, queued: 1 } });
     const first = busy.upload('a');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await busy.upload('b')).status).toBe(503);
+    // The second waits for its turn and is told so; the third finds the queue full.
+    const second = busy.upload('b');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await busy.upload('c')).status).toBe(503);
     finish();
     expect((await first).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
+    const waited = await lines(await second);
+    expect(waited[0]).toEqual({ waiting: 1 });
+    expect((waited.at(-1) as unknown as Answer).result.status).toBe('pass');
   });
 
   it('accepts uploads only as raw bytes, and answers only to its loopback names (no DNS rebinding)', async () => {

@@ -69,6 +69,15 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/**
+ * The answer to an upload is a stream of JSON lines: what is happening (waiting for a turn, pages
+ * to analyse) while the partner waits, then the report section. The status is the first line's.
+ */
+function progress(res: ServerResponse, status: number, line: object): void {
+  if (!res.headersSent) res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+  res.write(JSON.stringify(line) + '\n');
+}
+
 class TooLarge extends Error {}
 
 /** Streams the request body into a file, stopping at `max` bytes. */
@@ -119,7 +128,8 @@ export function createServeHandler(options: ServeOptions): (req: IncomingMessage
     // The page's stylesheet draws the artwork from /artwork/, by the same class names.
     const all: ReportVisuals = { files: visuals ? { [result.path]: visuals } : {}, artwork: servedArtwork };
     const section = fileSection(result, n, { lang, charter, visuals: all, category });
-    send(res, status, 'application/json; charset=utf-8', JSON.stringify({ html: section, result, visuals: visuals ?? null }));
+    progress(res, status, { html: section, result, visuals: visuals ?? null });
+    res.end();
   }
 
   async function check(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -147,10 +157,12 @@ export function createServeHandler(options: ServeOptions): (req: IncomingMessage
         if (err instanceof TooLarge) return fail(413, 'too-large', `larger than ${limits.maxUploadBytes} bytes`);
         throw err;
       }
+      if (analyses.running >= limits.concurrent) progress(res, 200, { waiting: analyses.waiting + 1 });
       release = await analyses.acquire();
       if (!release) return fail(503, 'busy', 'too many analyses running');
       const pages = await options.countPages(file);
       if (pages !== undefined && pages > limits.maxPages) return fail(200, 'too-many-pages', `${pages} pages, more than ${limits.maxPages}`);
+      if (pages !== undefined) progress(res, 200, { pages });
 
       const work = (async () => {
         const raw = await checker.checkFile(file);
