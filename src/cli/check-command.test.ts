@@ -48,6 +48,12 @@ describe('--jobs', () => {
     const r = await run(['--jobs', '3', '--timeout', '90', '--max-memory', '512', '--password', 's3cret', 'x'], { results: { 'a.png': passingFile() } });
     expect(r.options).toMatchObject({ password: 's3cret', limits: { timeoutMs: 90_000, memoryMb: 512 } });
   });
+
+  it('refuses a --timeout over an hour, the longest the image decoder (libvips) accepts', async () => {
+    const r = await run(['--timeout', '3601', 'x'], { results: { 'a.png': passingFile() } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("option '--timeout <seconds>' argument '3601' is invalid. Expected a whole number from 1 to 3600");
+  });
 });
 
 describe('an interrupted run (Ctrl-C, SIGTERM)', () => {

@@ -87,7 +87,7 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .option('--output <file>', 'write the report to this file instead of the standard output')
     .option('--quiet', 'no progress bar; the text report lists only files that need attention')
     .option('--jobs <n>', 'files checked at the same time, one worker thread each (default: the number of cores)', integerIn(1, 256), availableParallelism())
-    .option('--timeout <seconds>', 'longest a file may take; past it the file is reported with code timeout', integerIn(1, 86_400), 300)
+    .option('--timeout <seconds>', 'longest a file may take; past it the file is reported with code timeout', integerIn(1, 3600), 300)
     .option('--max-memory <MiB>', 'JavaScript memory a worker may use for a file; past it the file is reported with code out-of-memory', integerIn(128, 65_536), 1024)
     .option('--password <password>', 'password of encrypted PDFs / mot de passe des PDF protégés')
     .option('--cache <dir>', 'keep each result in this folder and reuse it while the file, charter, version and options are unchanged; resumes an interrupted run')
