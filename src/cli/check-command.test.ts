@@ -3,7 +3,7 @@
 // their bytes matter (receipts, cache).
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
@@ -47,6 +47,11 @@ describe('--jobs', () => {
   it('hands the checker the number of jobs and the limits', async () => {
     const r = await run(['--jobs', '3', '--timeout', '90', '--max-memory', '512', '--password', 's3cret', 'x'], { results: { 'a.png': passingFile() } });
     expect(r.options).toMatchObject({ password: 's3cret', limits: { timeoutMs: 90_000, memoryMb: 512 } });
+    expect(r.jobs).toBe(3);
+  });
+
+  it('checks as many files at a time as the machine has cores by default', async () => {
+    expect((await run(['x'], { results: { 'a.png': passingFile() } })).jobs).toBe(availableParallelism());
   });
 
   it('refuses a --timeout over an hour, the longest the image decoder (libvips) accepts', async () => {
@@ -95,6 +100,17 @@ describe('--format jsonl', () => {
     expect(records[0]).toMatchObject({ tool: { name: 'logo-check' }, charter: { id: 'econumerique-2006' }, options: { lang: 'fr' } });
     expect(records.slice(1, 4).map((l) => l.path).sort()).toEqual(Object.keys(given).sort());
     expect(records[4].summary).toMatchObject({ complete: true, files: 3, failed: 1 });
+  });
+
+  it('has a line for an input that could not be expanded into files', async () => {
+    const r = await run(['--format', 'jsonl', dir, 'missing.pdf'], {
+      results: await files(1),
+      problems: [{ path: 'missing.pdf', error: { code: 'not-found', message: "le fichier n'existe pas" } }],
+    });
+    expect(r.code).toBe(2);
+    const records = lines(r.stdout);
+    expect(records.find((l) => l.path === 'missing.pdf')).toMatchObject({ type: 'file', status: 'error', error: { code: 'not-found' } });
+    expect(records.at(-1).summary).toMatchObject({ files: 2, errors: 1 });
   });
 
   it('keeps the lines of the files that finished when the run is interrupted', async () => {

@@ -2,6 +2,7 @@
 // Files are checked a few at a time in worker threads; each finished file is written at once in
 // JSON Lines when asked, and the final report atomically, marked incomplete on an interruption.
 import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import writeFileAtomic from 'write-file-atomic';
@@ -31,7 +32,8 @@ export interface CheckCommandOptions {
   dpi: number;
   output?: string;
   quiet?: boolean;
-  jobs: number;
+  /** Default: the machine's cores. */
+  jobs?: number;
   /** Seconds per file. */
   timeout: number;
   /** MiB of JavaScript heap per worker. */
@@ -157,6 +159,8 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
       return EXIT.usage;
     }
     await lines.write({ type: 'run', tool, charter, options: reportOptions });
+    // Inputs that are not files to check (a missing path, an unreadable folder) are known now.
+    for (const problem of problems) await lines.write({ type: 'file', ...unreadable(problem.path, problem.error.code, problem.error.message) });
   }
 
   const showProgress = deps.stderr.isTTY === true && files.length > 1 && !opts.quiet;
@@ -175,7 +179,8 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
   // Started on the first file the cache does not hold: a resumed run with everything cached
   // pays nothing for OpenCV and OCR.
   let checker: Promise<Checker> | undefined;
-  const startChecker = () => (checker ??= deps.createChecker(options, { jobs: opts.jobs }));
+  const jobs = opts.jobs ?? availableParallelism();
+  const startChecker = () => (checker ??= deps.createChecker(options, { jobs }));
   const interruption = deps.interruption();
   const stop = new AbortController();
   interruption.signal.addEventListener('abort', () => stop.abort(), { once: true });
@@ -205,7 +210,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
   let outcome: Awaited<ReturnType<typeof runInOrder<string, FileResult>>>;
   bar?.start(files.length, 0, { file: '' });
   try {
-    outcome = await runInOrder(files, opts.jobs, checkOne, {
+    outcome = await runInOrder(files, jobs, checkOne, {
       signal: stop.signal,
       onResult: async (result) => {
         bar?.increment({ file: result.path });

@@ -1,6 +1,5 @@
 // Arguments in, exit code out. main never exits the process itself, and everything it touches
 // outside logo-check's pure core can be handed in, so tests run it like a user would.
-import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_CHARTER, loadCharter } from '../charter/load.ts';
@@ -86,7 +85,7 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .option('--dpi <n>', 'resolution PDF pages are rendered at, 36 to 600', integerIn(36, 600), 150)
     .option('--output <file>', 'write the report to this file instead of the standard output')
     .option('--quiet', 'no progress bar; the text report lists only files that need attention')
-    .option('--jobs <n>', 'files checked at the same time, one worker thread each (default: the number of cores)', integerIn(1, 256), availableParallelism())
+    .option('--jobs <n>', 'files checked at the same time, one worker thread each (default: the number of cores)', integerIn(1, 256))
     .option('--timeout <seconds>', 'longest a file may take; past it the file is reported with code timeout', integerIn(1, 3600), 300)
     .option('--max-memory <MiB>', 'JavaScript memory a worker may use for a file; past it the file is reported with code out-of-memory', integerIn(128, 65_536), 1024)
     .option('--password <password>', 'password of encrypted PDFs / mot de passe des PDF protégés')

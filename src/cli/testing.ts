@@ -31,6 +31,8 @@ export interface Run {
   stderr: string;
   /** Options the checker was created with; undefined when no checker was created. */
   options?: CheckOptions;
+  /** Files the checker was told to check at a time. */
+  jobs?: number;
   checked: string[];
   closed: number;
 }
@@ -49,7 +51,7 @@ export interface FakeWorld {
 export async function run(args: string[], world: FakeWorld = {}, extra: Partial<MainDeps> = {}): Promise<Run> {
   const stdout = capture(world.stdoutTTY);
   const stderr = capture(world.stderrTTY);
-  const state: Pick<Run, 'options' | 'checked' | 'closed'> = { checked: [], closed: 0 };
+  const state: Pick<Run, 'options' | 'jobs' | 'checked' | 'closed'> = { checked: [], closed: 0 };
   const results = world.results ?? {};
   const interrupt = new AbortController();
   const code = await main(['node', 'logo-check', ...args], {
@@ -58,8 +60,9 @@ export async function run(args: string[], world: FakeWorld = {}, extra: Partial<
     env: world.env ?? {},
     expandInputs: async () => ({ files: Object.keys(results), problems: world.problems ?? [] }),
     interruption: () => ({ signal: interrupt.signal, dispose: () => undefined }),
-    createChecker: async (options) => {
+    createChecker: async (options, pool) => {
       state.options = options;
+      state.jobs = pool.jobs;
       return {
         async checkFile(path) {
           state.checked.push(path);
