@@ -28,6 +28,12 @@ describe('--format html', () => {
     expect(page).toContain('<span class="verdict error">Unreadable</span>samples/scan.tif');
   });
 
+  it('shows a progress bar while it draws the pictures, on a terminal', async () => {
+    const r = await run(['samples', '--format', 'html'], { results: { 'samples/flyer ok.png': passingFile(), 'samples/brochure.pdf': failingFile('fr') }, stderrTTY: true });
+    expect(r.stderr).toContain('pictures');
+    expect(r.stderr).toContain('2/2');
+  });
+
   it('makes the same page from merged results', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'logo-check-html-'));
     const results = join(dir, 'results.jsonl');

@@ -3,6 +3,7 @@
 // result alone (plus pictures), so checking and merging — batches, exit codes, unreadable files —
 // stay in one place each.
 import { writeFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
 import { DEFAULT_CHARTER, loadCharter } from '../charter/load.ts';
 import { html } from '../report/html.ts';
 import type { Charter, Lang, Report } from '../types.ts';
@@ -32,7 +33,17 @@ async function htmlFrom(
   const charter = await charterOf(report);
   // Loaded on demand: decoding pulls in pdf.js and sharp, which other commands do not need.
   const { renderVisuals } = await import('../report/html-visuals.ts');
-  const visuals = charter ? await renderVisuals(report, { charter, dpi: opts.dpi }) : undefined;
+  const bar =
+    deps.stderr.isTTY === true && !opts.quiet && report.files.length > 1
+      ? new cliProgress.SingleBar({ stream: deps.stderr as NodeJS.WritableStream, format: 'pictures {bar} {value}/{total}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
+      : undefined;
+  bar?.start(report.files.length, 0);
+  let visuals;
+  try {
+    visuals = charter ? await renderVisuals(report, { charter, dpi: opts.dpi, onFile: (done) => bar?.update(done) }) : undefined;
+  } finally {
+    bar?.stop();
+  }
   const out = html(report, { color: false, lang: langOf(report), charter, visuals }) + '\n';
   if (opts.output === undefined) {
     deps.stdout.write(out);

@@ -31,6 +31,7 @@ input:focus-visible, a:focus-visible, button:focus-visible, select:focus-visible
 .page-frame .blank { background: repeating-linear-gradient(45deg, #f6f8fa 0 0.5rem, #eef1f4 0.5rem 1rem); }
 .page-frame svg { position: absolute; inset: 0; width: 100%; height: 100%; }
 .outline { fill: none; stroke-width: 3; vector-effect: non-scaling-stroke; }
+.mark { fill: none; stroke: #c000d8; stroke-width: 2; stroke-dasharray: 4 2; vector-effect: non-scaling-stroke; }
 .outline.pass { stroke: var(--pass); } .outline.warn { stroke: var(--warn); } .outline.fail { stroke: var(--fail); }
 .number { fill: #fff; font-weight: 700; font-family: system-ui, sans-serif; }
 .number-bg.pass { fill: var(--pass); } .number-bg.warn { fill: var(--warn); } .number-bg.fail { fill: var(--fail); }

@@ -48,6 +48,14 @@ describe('HTML report', () => {
     expect(out).toContain('<rect class="outline pass" data-logo="1" x="640" y="40" width="320" height="120"/>');
     const file = failingFile('fr');
     expect(file.pages[1].logos.map(outlineOf)).toEqual(['fail', 'warn']);
+    // Marks added on a logo are outlined apart; the partner's own logo is not.
+    file.pages[1].logos[0].measurement.additions = [
+      { bbox: [300, 1210, 40, 30], areaFraction: 0.02, partnerLogo: false, confidence: 1 },
+      { bbox: [500, 1210, 60, 60], areaFraction: 0.06, partnerLogo: true, confidence: 1 },
+    ];
+    const marked = html(reportOf([file]), { color: false, charter });
+    expect(marked).toContain('<rect class="mark" x="300" y="1210" width="40" height="30"/>');
+    expect(marked).not.toContain('x="500"');
   });
 
   it('says each finding in plain words, why it matters and how to fix it, measured values in a details line', () => {

@@ -146,8 +146,14 @@ function pageView(page: PageResult, first: number, visuals: FileVisuals | undefi
       const n = first + i;
       const cx = Math.max(label * 0.6, x);
       const cy = Math.max(label * 0.6, y);
+      // What was added on the logo, outlined apart: the partner sees where to look on the page.
+      const added = (logo.measurement.additions ?? [])
+        .filter((a) => !a.partnerLogo)
+        .map((a) => `<rect class="mark" x="${a.bbox[0]}" y="${a.bbox[1]}" width="${a.bbox[2]}" height="${a.bbox[3]}"/>`)
+        .join('');
       return (
         `<rect class="outline ${kind}" data-logo="${n}" x="${x}" y="${y}" width="${bw}" height="${bh}"/>` +
+        added +
         `<circle class="number-bg ${kind}" cx="${cx}" cy="${cy}" r="${label * 0.6}"/>` +
         `<text class="number" x="${cx}" y="${cy}" font-size="${label * 0.8}" text-anchor="middle" dominant-baseline="central">${n}</text>`
       );
