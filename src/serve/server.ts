@@ -176,8 +176,10 @@ export function createServeHandler(options: ServeOptions): (req: IncomingMessage
       // The analysis cannot be cut short: the slot and the folder are given back when it ends.
       settled = work.catch(() => undefined);
       const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, limits.timeoutMs, 'timeout').unref());
-      const outcome = await Promise.race([work, timer]);
+      const outcome = await Promise.race([work.catch((err: unknown) => ({ failed: err as Error })), timer]);
       if (outcome === 'timeout') return fail(200, 'timeout', `took longer than ${Math.round(limits.timeoutMs / 1000)} s`);
+      // The checker promises not to throw for a bad file; if it does anyway, the partner is told.
+      if ('failed' in outcome) return fail(200, 'internal', `analysis failed: ${outcome.failed?.message ?? String(outcome.failed)}`);
       answer(res, 200, outcome.result, outcome.visuals, lang, category, n);
     } finally {
       const done = release;
