@@ -194,6 +194,11 @@ describe('images: metadata', () => {
 });
 
 describe('images: failures', () => {
+  it('refuses a JPEG 2000 whose header gives a size below zero, saying so, before decoding', async () => {
+    const path = await file('negative.j2k', negativeJ2k());
+    await expect(openDocument(path)).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('impossible size (-48 × -48)') });
+  });
+
   it('refuses an image over maxPixels before decoding, giving its size and the limit', async () => {
     const png = await halves(200, 100).png().toBuffer();
     const error = await openDocument(await file('big.png', png), { maxPixels: 10_000 }).catch((e: unknown) => e);
@@ -209,6 +214,8 @@ describe('images: failures', () => {
     ['JPEG cut in half', 'jpg', async () => halve(await noise(256).jpeg().toBuffer())],
     ['PNG cut in half', 'png', async () => halve(await noise(256).png().toBuffer())],
     ['J2K header followed by junk', 'j2k', async () => Buffer.from([0xff, 0x4f, 0xff, 0x51, 1, 2, 3, 4, 5, 6, 7, 8])],
+    // libvips: « unsupported image format », once reported as a format this build cannot decode.
+    ['TIFF whose directory points past the end', 'tif', async () => directoryPastEnd(await noise(16).tiff().toBuffer())],
     // libvips: « Invalid JPEG file structure: missing SOS marker », once taken for a vanished file.
     ['JPEG without its scan', 'jpg', async () => withoutScan(await noise(64).jpeg().toBuffer())],
   ])('reports a %s as corrupt', async (name, extension, make) => {
@@ -246,4 +253,27 @@ function withTextChunk(png: Buffer, keyword: string, text: string): Buffer {
 function withoutScan(jpeg: Buffer): Buffer {
   const sos = jpeg.indexOf(Buffer.from([0xff, 0xda]));
   return Buffer.concat([jpeg.subarray(0, sos), Buffer.from([0xff, 0xd9])]);
+}
+
+/** A little-endian TIFF whose first image directory lies past the end of the file. */
+function directoryPastEnd(tiff: Buffer): Buffer {
+  const damaged = Buffer.from(tiff);
+  damaged.writeUInt32LE(damaged.length + 1000, 4);
+  return damaged;
+}
+
+/** A JPEG 2000 codestream whose image offset lies beyond its extent: a width and height below zero. */
+function negativeJ2k(): Buffer {
+  const siz = Buffer.alloc(2 + 2 + 8 * 4 + 2 + 3);
+  let at = 0;
+  at = siz.writeUInt16BE(siz.length, at);
+  at = siz.writeUInt16BE(0, at);
+  // Xsiz, Ysiz, XOsiz, YOsiz, then the tile grid.
+  for (const value of [16, 16, 64, 64, 16, 16, 0, 0]) at = siz.writeUInt32BE(value, at);
+  at = siz.writeUInt16BE(1, at);
+  // One component of 8 bits, not subsampled.
+  siz.writeUInt8(7, at);
+  siz.writeUInt8(1, at + 1);
+  siz.writeUInt8(1, at + 2);
+  return Buffer.concat([Buffer.from([0xff, 0x4f, 0xff, 0x51]), siz, Buffer.from([0xff, 0xd9])]);
 }

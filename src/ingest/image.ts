@@ -64,6 +64,13 @@ async function openJpx(path: string, options: ResolvedOptions): Promise<SourceDo
       { cause: err },
     );
   });
+  // Bytes damaged in the header read as sizes of billions, or below zero.
+  if (!(Number.isSafeInteger(size.width) && Number.isSafeInteger(size.height) && size.width > 0 && size.height > 0)) {
+    throw new IngestError('corrupt', path, {
+      en: `is damaged: its header gives an impossible size (${size.width} × ${size.height}); re-export it as PNG or JPEG`,
+      fr: `est endommagée : son en-tête donne une taille impossible (${size.width} × ${size.height}) ; exportez-la à nouveau en PNG ou JPEG`,
+    });
+  }
   checkPixels(path, size.width, size.height, options.maxPixels);
   return {
     path,
@@ -152,7 +159,20 @@ function decodeError(path: string, err: unknown, maxPixels: number): IngestError
       { cause: err },
     );
   }
-  if (/unsupported image format|decoding plugin|compression format|not built with|unsupported codec/i.test(message)) {
+  // The content was sniffed as a format libvips reads, so « unsupported image format » means
+  // libvips could not make sense of it past the signature (a TIFF whose directory points off the end).
+  if (/unsupported image format/i.test(message)) {
+    return new IngestError(
+      'corrupt',
+      path,
+      {
+        en: `is damaged: past its first bytes it is not a readable image (${message}); re-export or re-scan it`,
+        fr: `est endommagée : au-delà de ses premiers octets, ce n'est pas une image lisible (${message}) ; exportez-la ou numérisez-la à nouveau`,
+      },
+      { cause: err },
+    );
+  }
+  if (/decoding plugin|compression format|not built with|unsupported codec/i.test(message)) {
     return new IngestError(
       'unsupported-format',
       path,
