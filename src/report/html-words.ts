@@ -41,6 +41,51 @@ const HEADLINES: Record<Lang, Record<string, (el: string) => string>> = {
   },
 };
 
+/** Short names of the rules, for the filters; the id stays beside for auditors. */
+const RULE_LABELS: Record<Lang, Record<string, string>> = {
+  fr: {
+    colour: 'couleurs',
+    distortion: 'déformation',
+    rotation: 'rotation',
+    mirror: 'effet miroir',
+    'badge-text': 'texte de la mention',
+    'badge-category': 'mention d’une autre catégorie',
+    'tagline-text': 'texte de la dénomination',
+    'missing-element': 'élément supprimé',
+    cropped: 'logo coupé',
+    addition: 'ajout sur le logo',
+    'min-size': 'taille minimale',
+    'clear-space': 'espace libre',
+    validity: 'date du document',
+    unverifiable: 'non vérifiable',
+  },
+  en: {
+    colour: 'colours',
+    distortion: 'distortion',
+    rotation: 'rotation',
+    mirror: 'mirrored',
+    'badge-text': 'badge text',
+    'badge-category': 'badge of another category',
+    'tagline-text': 'tagline text',
+    'missing-element': 'part removed',
+    cropped: 'logo cut',
+    addition: 'addition on the logo',
+    'min-size': 'minimum size',
+    'clear-space': 'free space',
+    validity: 'document date',
+    unverifiable: 'could not be checked',
+  },
+};
+
+/** Whether a rule has its plain headline and short name in every language (the registry test asks). */
+export function hasPlainWords(rule: string): boolean {
+  return (['fr', 'en'] as const).every((lang) => HEADLINES[lang][rule] !== undefined && RULE_LABELS[lang][rule] !== undefined);
+}
+
+export function ruleLabel(rule: string, lang: Lang): string {
+  return RULE_LABELS[lang][rule] ?? rule;
+}
+
 /** Why it matters: the clause each rule enforces, said simply. */
 const WHY: Record<Lang, Record<string, string>> = {
   fr: {

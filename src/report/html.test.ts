@@ -3,6 +3,8 @@ import { loadCharter } from '../charter/load.ts';
 import type { Report } from '../types.ts';
 import { escapeHtml, html, outlineOf, verdictOf } from './html.ts';
 import type { ReportVisuals } from './html-visuals.ts';
+import { rules } from '../rules/index.ts';
+import { hasPlainWords } from './html-words.ts';
 import { formatters } from './index.ts';
 import { summarise } from './summary.ts';
 import { failingFile, fileWithoutLogo, passingFile, sampleReport, unreadableFile } from './testing/fixtures.ts';
@@ -35,7 +37,7 @@ describe('HTML report', () => {
     // min-size is waived for the medium: an information, not a problem.
     expect(out).toContain('<li><strong>2</strong>modifications</li>');
     expect(out).toContain('<input type="radio" name="verdict" id="show-fail">');
-    expect(out).toContain('<input type="radio" name="rule" id="rule-colour">');
+    expect(out).toContain('<label><input type="radio" name="rule" id="rule-colour"> couleurs (1) — colour</label>');
     expect(out).toContain('body:has(#rule-colour:checked) .file:not(.r-colour) { display: none; }');
     expect(out).toMatch(/<article class="file v-fail r-period r-colour r-addition r-min-size r-badge-text"/);
   });
@@ -86,6 +88,10 @@ describe('HTML report', () => {
     expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(out).not.toContain('<script>');
     expect(escapeHtml(`a"b'c&`)).toBe('a&quot;b&#39;c&amp;');
+  });
+
+  it('has a plain headline and a short name for every rule of the registry, in French and English', () => {
+    expect(rules.map((r) => r.meta.id).filter((id) => !hasPlainWords(id))).toEqual([]);
   });
 
   it('tells a file without any logo from a compliant one', () => {

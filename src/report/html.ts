@@ -8,7 +8,7 @@ import type { Charter, FileResult, Finding, Lang, LogoResult, PageResult, Report
 import type { FormatContext, Formatter } from './format.ts';
 import { cssIdent, filterCss, REPORT_CSS } from './html-style.ts';
 import { logoKey, type FileVisuals, type LogoVisual, type ReportVisuals } from './html-visuals.ts';
-import { fileErrorInWords, headline, why, WORDS, type HtmlWords } from './html-words.ts';
+import { fileErrorInWords, headline, ruleLabel, why, WORDS, type HtmlWords } from './html-words.ts';
 import { allFindings, effectiveSeverity, fileStatus } from './summary.ts';
 import { positionInWords } from './text.ts';
 
@@ -233,7 +233,7 @@ function summarySection(report: Report, lang: Lang, ruleIds: string[]): string {
     `</fieldset>`,
     ruleIds.length
       ? `<fieldset><legend>${escapeHtml(w.byRule)}</legend>${radio('rule', 'rule-all', w.allRules, true)}${ruleIds
-          .map((id) => radio('rule', `rule-${id}`, `${id} (${ruleCount(id)})`))
+          .map((id) => radio('rule', `rule-${id}`, `${ruleLabel(id, lang)} (${ruleCount(id)})${ruleLabel(id, lang) === id ? '' : ` — ${id}`}`))
           .join('')}</fieldset>`
       : '',
     `</form>`,
