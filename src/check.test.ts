@@ -61,7 +61,7 @@ describe('limits of one file', () => {
     try {
       const result = await small.checkFile(file);
       expect(result).toMatchObject({ status: 'error', error: { code: 'too-large' }, pages: [] });
-      expect(result.error!.message).toBe(`${file}: le fichier fait 0,4 Mo, plus que la limite de 0,4 Mo ; compressez-le ou découpez-le`);
+      expect(result.error!.message).toBe(`le fichier fait 0,4 Mo, plus que la limite de 0,4 Mo ; compressez-le ou découpez-le`);
     } finally {
       await small.close();
     }

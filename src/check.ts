@@ -2,7 +2,7 @@
 // model, the OCR worker) so that a batch of thousands of files pays for them once.
 import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
-import { fileTooLargeMessage, resolveLimits, tooManyPagesMessage } from './batch/limits.ts';
+import { causeOf, fileTooLargeMessage, internalMessage, resolveLimits, tooManyPagesMessage } from './batch/limits.ts';
 import { createDetector, type Detector } from './detect/index.ts';
 import { rgbaToGray } from './image/raster.ts';
 import { IngestError, openDocument } from './ingest/index.ts';
@@ -25,10 +25,10 @@ export interface Checker {
 class FileLimitError extends Error {
   constructor(
     readonly code: 'too-large',
-    path: string,
+    /** In the report's language, without the path the report prints beside it. */
     problem: string,
   ) {
-    super(`${path}: ${problem}`);
+    super(problem);
   }
 }
 
@@ -95,7 +95,7 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
     try {
       // Checked before reading: ingest would load the whole file into memory to parse it.
       const { size } = await stat(path).catch(() => ({ size: 0 }));
-      if (size > limits.maxFileBytes) throw new FileLimitError('too-large', path, fileTooLargeMessage(size, limits, options.lang));
+      if (size > limits.maxFileBytes) throw new FileLimitError('too-large', fileTooLargeMessage(size, limits, options.lang));
       doc = await openDocument(path, {
         dpi: options.dpi,
         maxPixels: limits.maxPixels,
@@ -103,7 +103,7 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
         ...(options.password !== undefined && { password: options.password }),
       });
       result.kind = doc.kind;
-      if (doc.pageCount > limits.maxPages) throw new FileLimitError('too-large', path, tooManyPagesMessage(doc.pageCount, limits, options.lang));
+      if (doc.pageCount > limits.maxPages) throw new FileLimitError('too-large', tooManyPagesMessage(doc.pageCount, limits, options.lang));
       const date = options.asOf ?? doc.metadata.created;
       const dateSource: DateSource | undefined = options.asOf ? 'as-of' : doc.metadata.created ? (doc.kind === 'pdf' ? 'pdf' : 'exif') : undefined;
       if (date) result.date = date.toISOString();
@@ -116,9 +116,11 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
     } catch (err) {
       // What was analysed before the failure stays in the report; the file is marked unreadable.
       result.error =
-        err instanceof IngestError || err instanceof FileLimitError
-          ? { code: err.code, message: err.message }
-          : { code: 'internal', message: `${path}: analysis failed: ${(err as Error)?.message ?? String(err)}` };
+        err instanceof IngestError
+          ? { code: err.code, message: err.messages[options.lang] }
+          : err instanceof FileLimitError
+            ? { code: err.code, message: err.message }
+            : { code: 'internal', message: internalMessage(causeOf(err), options.lang) };
     } finally {
       await doc?.close().catch(() => undefined);
     }

@@ -84,3 +84,18 @@ export function internalMessage(cause: string, lang: Lang): string {
     ? `l'analyse s'est arrêtée sur une erreur interne (${cause}) ; ce n'est pas forcément un défaut du fichier : signalez-la avec le fichier`
     : `analysis stopped on an internal error (${cause}); this is not necessarily a fault in the file: report it with the file`;
 }
+
+/** The error's own words on one line, whatever was thrown (never « [object Object] »). */
+export function causeOf(err: unknown): string {
+  const text = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : typeof err === 'string' ? err : asJson(err);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function asJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    // A cycle: its own toString is all there is.
+    return String(value);
+  }
+}

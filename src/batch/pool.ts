@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Checker } from '../cli/deps.ts';
 import type { CheckOptions, FileError, FileResult, Lang } from '../types.ts';
-import { internalMessage, limitMessage, resolveLimits, type FileLimits } from './limits.ts';
+import { causeOf, internalMessage, limitMessage, resolveLimits, type FileLimits } from './limits.ts';
 import type { FileStarted, WorkerTask } from './worker-task.ts';
 
 const WORKER = fileURLToPath(new URL('./worker.mjs', import.meta.url));
@@ -93,10 +93,4 @@ export function poolError(err: unknown, timedOut: boolean, limits: FileLimits, l
     return { code: 'out-of-memory', message: limitMessage('out-of-memory', limits, lang) };
   }
   return { code: 'internal', message: internalMessage(causeOf(err), lang) };
-}
-
-/** The error's own words on one line, whatever was thrown (never « [object Object] »). */
-function causeOf(err: unknown): string {
-  const text = err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : typeof err === 'string' ? err : JSON.stringify(err) ?? String(err);
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -15,7 +15,7 @@ import { CharterError, loadCharter } from '../charter/load.ts';
 import { formatters, type FormatName } from '../report/index.ts';
 import { fileStatus, summarise } from '../report/summary.ts';
 import type { Charter, CheckOptions, FileResult, Lang, Receipt, ReceiptOptions, Report } from '../types.ts';
-import type { Checker, Output, ResolvedDeps } from './deps.ts';
+import type { Checker, InputProblem, Output, ResolvedDeps } from './deps.ts';
 import { invalidOption, UsageError } from './usage.ts';
 
 /** The report formats, and jsonl: one line per file, written as each finishes. */
@@ -95,6 +95,10 @@ function unreadable(path: string, code: string, message: string): FileResult {
   return { path, status: 'error', error: { code, message }, pages: [], findings: [] };
 }
 
+function problemResult({ path, error }: InputProblem, lang: Lang): FileResult {
+  return unreadable(path, error.code, error.messages?.[lang] ?? error.message);
+}
+
 function useColour(deps: ResolvedDeps, toFile: boolean): boolean {
   if (toFile) return false;
   const { NO_COLOR, FORCE_COLOR } = deps.env;
@@ -160,7 +164,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
     }
     await lines.write({ type: 'run', tool, charter, options: reportOptions });
     // Inputs that are not files to check (a missing path, an unreadable folder) are known now.
-    for (const problem of problems) await lines.write({ type: 'file', ...unreadable(problem.path, problem.error.code, problem.error.message) });
+    for (const problem of problems) await lines.write({ type: 'file', ...problemResult(problem, opts.lang) });
   }
 
   const showProgress = deps.stderr.isTTY === true && files.length > 1 && !opts.quiet;
@@ -235,7 +239,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
   interruption.dispose();
 
   const results = outcome.results.filter((r): r is FileResult => r !== undefined);
-  for (const problem of problems) results.push(unreadable(problem.path, problem.error.code, problem.error.message));
+  for (const problem of problems) results.push(problemResult(problem, opts.lang));
   const checked = results.map((r) => ({
     ...r,
     status: fileStatus(r),

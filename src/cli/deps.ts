@@ -19,7 +19,8 @@ export interface Interruption {
 
 export interface InputProblem {
   path: string;
-  error: { code: string; message: string };
+  /** `messages`, when given, in each report language (ingest's IngestError); `message` otherwise. */
+  error: { code: string; message: string; messages?: Readonly<Record<'fr' | 'en', string>> };
 }
 
 export type ExpandInputs = (paths: string[]) => Promise<{ files: string[]; problems: InputProblem[] }>;
