@@ -9,10 +9,9 @@ import { blurPlane } from '../image/blur.ts';
 import { dilate } from '../image/morphology.ts';
 import { lumaOf } from '../image/raster.ts';
 import { sampleGridRgb } from '../image/sample.ts';
-import { correlation } from '../image/stats.ts';
 import { beyond } from '../image/stats.ts';
 import type { ElementMeasurement, Page, TextMeasurement, TextSource, Unverifiable } from '../types.ts';
-import { letterTopLikeness } from './letter-tops.ts';
+import { letterTopEvidence, type TopEvidence } from './letter-tops.ts';
 import type { InspectionModel } from './model.ts';
 import type { Ocr } from './ocr.ts';
 
@@ -30,6 +29,8 @@ import type { Ocr } from './ocr.ts';
 export function textThreshold(widthPx: number): number {
   return Math.min(0.97, 0.86 + 0.0005 * widthPx);
 }
+/** Reference pixels a tile may be off where one homography puts it (see tileLikeness). */
+const TILE_SLACK = 1;
 /** Share of a tile that must show (not hidden, on the page) for it to be judged. */
 const TILE_SHOWN = 0.95;
 /** …and the best approved text must beat every other one by this much (next-best badge ≤ 0.61). */
@@ -42,17 +43,24 @@ const TEXT_MARGIN = 0.15;
 const CAPTURE_SHORTFALL = 0.03;
 const SHORTFALL_SIGMA = 0.02;
 /**
- * A letter top (accent, dot, ascender) is there when its likeness to the blurred artwork reaches
- * this. Measured (133 generated files): present ones 0.69–1.00 (0.69 on 120 px logos, ≥ 0.9 from
- * 200 px), removed accents 0.00–0.43, and 0.56–0.59 on a 129 px logo whose accents are sub-pixel.
+ * A letter top standing apart from its letter (an accent, a dot) is there when its likeness to
+ * the blurred artwork reaches TOP_PRESENT. Measured (133 generated files): present ones 0.69–1.00
+ * (0.69 on 120 px logos, ≥ 0.9 from 200 px), removed accents 0.00–0.43.
  */
 const TOP_PRESENT = 0.6;
 const TOP_SIGMA = 0.1;
+/**
+ * One touching its letter at this resolution is gone when the drawing without it explains the
+ * page better than the drawing with it, by this much.
+ */
+const TOP_MARGIN = 0.05;
+const TOP_MARGIN_SIGMA = 0.05;
 
-/** How sure it is that at least one letter top is missing: from the least alike of them. */
-function missingTops(likeness: number[]): number {
-  const known = likeness.filter((l) => !Number.isNaN(l));
-  return known.length ? beyond(TOP_PRESENT - Math.min(...known), 0, TOP_SIGMA) : 0;
+/** How sure it is that at least one letter top is missing: from the surest of them. */
+function missingTops(evidence: TopEvidence[]): number {
+  const known = evidence.filter((e) => !Number.isNaN(e.withTop));
+  const missing = known.map((e) => (e.apart ? beyond(TOP_PRESENT - e.withTop, 0, TOP_SIGMA) : beyond(e.withoutTop - e.withTop, TOP_MARGIN, TOP_MARGIN_SIGMA)));
+  return missing.length ? Math.max(...missing) : 0;
 }
 
 /**
@@ -199,7 +207,7 @@ async function readText(
   const scores = approved.map((text) => {
     const variant = id === 'badge' ? ref.variants.find((v) => v.id === text.id)! : ref.variants[0];
     const artwork = blurPlane(variant.gray.data, ref.width, ref.height, blur);
-    return { text, artwork, score: tileLikeness(luma, artwork, box, ref.width) };
+    return { text, artwork, score: tileLikeness(luma, artwork, box, ref.width, TILE_SLACK) };
   });
   scores.sort((a, b) => b.score - a.score);
   const threshold = textThreshold(widthPx);
@@ -216,8 +224,9 @@ async function readText(
     return near;
   };
   const tops = (text: ApprovedText) => {
-    const artwork = scores.find((s) => s.text === text)!.artwork;
-    return missingTops(letterTopLikeness(luma, artwork, ref.width, model.upperParts[text.id], unjudged(), 1 + Math.round(blur)));
+    const crisp = (id === 'badge' ? ref.variants.find((v) => v.id === text.id)! : ref.variants[0]).gray.data;
+    const lk = letterTopEvidence(luma, crisp, model.textGlyphs[id], ref.width, model.upperParts[text.id], unjudged(), 1 + Math.round(blur), blur);
+    return missingTops(lk);
   };
   // Letters shorter than this have accents of a pixel or less: whether they are there cannot be seen.
   const textHeightPx = Math.round(model.letterHeight[id] * (widthPx / charter.artwork.width) * 10) / 10;
@@ -300,8 +309,11 @@ async function textImage(page: Page, pageFromArtwork: number[], [bx, by, bw, bh]
  * Likeness of a text box to an approved text's artwork, as the worst of its tiles: a whole-box
  * correlation hardly moves when one word of three lines changes, the tile holding that word does.
  * Tiles are a 4-column grid over each band of rows; tiles the artwork leaves blank are skipped.
+ * Each tile may sit up to `slack` reference pixels off in each direction: a photo's lens and
+ * flattening leave letters a pixel or so from where one homography puts them, and a word that
+ * changed stays unlike the artwork however it is shifted.
  */
-export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box: Uint8Array, width: number): number {
+export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box: Uint8Array, width: number, slack = 0): number {
   let x0 = Infinity;
   let x1 = -1;
   let y0 = Infinity;
@@ -320,36 +332,62 @@ export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box
   const cols = 4;
   let worst = 1;
   let judged = 0;
-  const tile = new Uint8Array(box.length);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      tile.fill(0);
       const ty0 = y0 + Math.floor(((y1 - y0 + 1) * r) / rows);
       const ty1 = y0 + Math.floor(((y1 - y0 + 1) * (r + 1)) / rows);
       const tx0 = x0 + Math.floor(((x1 - x0 + 1) * c) / cols);
       const tx1 = x0 + Math.floor(((x1 - x0 + 1) * (c + 1)) / cols);
       let min = 255;
       let max = 0;
-      let kept = 0;
+      const tile: number[] = [];
       for (let y = ty0; y < ty1; y++) {
         for (let x = tx0; x < tx1; x++) {
           const i = y * width + x;
           if (!box[i]) continue;
-          kept++;
-          tile[i] = 1;
+          tile.push(i);
           min = Math.min(min, artwork[i]);
           max = Math.max(max, artwork[i]);
         }
       }
       // A tile that is blank in the artwork, or partly hidden (a foreign mark over it, the page
       // edge through it), says nothing of the wording: what hides it is another rule's finding.
-      if (max - min < 64 || kept < TILE_SHOWN * (ty1 - ty0) * (tx1 - tx0)) continue;
-      worst = Math.min(worst, Math.abs(correlation(page, artwork, tile)));
+      if (max - min < 64 || tile.length < TILE_SHOWN * (ty1 - ty0) * (tx1 - tx0)) continue;
+      let best = 0;
+      for (let dy = -slack; dy <= slack; dy++) {
+        for (let dx = -slack; dx <= slack; dx++) best = Math.max(best, Math.abs(shiftedCorrelation(page, artwork, tile, dy * width + dx)));
+      }
+      worst = Math.min(worst, best);
       judged++;
     }
   }
   // Every tile hidden (the text covered by something else, or gone): nothing looks like the text.
   return judged ? worst : 0;
+}
+
+/** Correlation of page[i + offset] with artwork[i] over the indices given (NaN page samples left out). */
+function shiftedCorrelation(page: Float32Array, artwork: ArrayLike<number>, indices: number[], offset: number): number {
+  let n = 0;
+  let sa = 0;
+  let sb = 0;
+  let saa = 0;
+  let sbb = 0;
+  let sab = 0;
+  for (const i of indices) {
+    const a = page[i + offset];
+    if (a === undefined || Number.isNaN(a)) continue;
+    const b = artwork[i];
+    n++;
+    sa += a;
+    sb += b;
+    saa += a * a;
+    sbb += b * b;
+    sab += a * b;
+  }
+  if (n < 2) return 0;
+  const va = saa - (sa * sa) / n;
+  const vb = sbb - (sb * sb) / n;
+  return va > 0 && vb > 0 ? (sab - (sa * sb) / n) / Math.sqrt(va * vb) : 0;
 }
 
 function nothing(): TextMeasurement {
