@@ -1,7 +1,7 @@
 // Batch figures of issue 6, each from the command as a user runs it (a child process running the
 // CLI, worker pool included): throughput of --jobs 2 against --jobs 1 on a 40-file batch, peak
 // memory on a 300-page PDF and on a 40-megapixel image, and the time to the first verdict.
-// `npm run bench:batch -- [--files N] [--pages P] [--seed S] [--keep]`; prints figures, never fails on them.
+// `npm run bench:batch -- [--files N] [--pages P] [--seed S] [--parts 1,2,3] [--keep]`; prints figures, never fails on them.
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -22,9 +22,11 @@ const { values: args } = parseArgs({
     files: { type: 'string', default: '40' },
     pages: { type: 'string', default: '300' },
     seed: { type: 'string', default: '2026' },
+    parts: { type: 'string', default: '1,2,3' },
     keep: { type: 'boolean', default: false },
   },
 });
+const parts = new Set(args.parts.split(',').map((p) => p.trim()));
 
 interface CliRun {
   code: number;
@@ -98,50 +100,56 @@ try {
   console.log(`logo-check batch bench: ${availableParallelism()} cores, Node ${process.version}, load average ${load()}`);
 
   // 1. Throughput: a batch of distinct generated files (PNG, JPEG, PDF; every capture condition).
-  const batch = join(dir, 'batch');
-  const manifest = await generateSet({ seed: Number(args.seed), count: files, negatives: 0, formats: ['png', 'jpeg', 'pdf'], outDir: batch });
-  await rm(join(batch, 'manifest.json'), { force: true });
-  console.log(`\n1. ${manifest.files.length} generated files (seed ${args.seed}); the whole command each time, worker start-up included`);
-  const runs: Record<number, CliRun> = {};
-  for (const jobs of [1, 2]) {
-    runs[jobs] = await runCli(['--jobs', String(jobs), '--format', 'json', '--output', join(dir, `batch-${jobs}.json`), '--quiet', batch]);
-    const report = JSON.parse(await readFile(join(dir, `batch-${jobs}.json`), 'utf8'));
-    console.log(
-      `   --jobs ${jobs}: ${s(runs[jobs].wallMs)}, ${(report.summary.files / (runs[jobs].wallMs / 1000)).toFixed(2)} files/s, ` +
-        `peak RSS ${mib(runs[jobs].maxRssBytes)}, ${report.summary.files} files (${report.summary.errors} unreadable), exit ${runs[jobs].code}`,
-    );
+  if (parts.has('1')) {
+    const batch = join(dir, 'batch');
+    const manifest = await generateSet({ seed: Number(args.seed), count: files, negatives: 0, formats: ['png', 'jpeg', 'pdf'], outDir: batch });
+    await rm(join(batch, 'manifest.json'), { force: true });
+    console.log(`\n1. ${manifest.files.length} generated files (seed ${args.seed}); the whole command each time, worker start-up included`);
+    const runs: Record<number, CliRun> = {};
+    for (const jobs of [1, 2]) {
+      runs[jobs] = await runCli(['--jobs', String(jobs), '--format', 'json', '--output', join(dir, `batch-${jobs}.json`), '--quiet', batch]);
+      const report = JSON.parse(await readFile(join(dir, `batch-${jobs}.json`), 'utf8'));
+      console.log(
+        `   --jobs ${jobs}: ${s(runs[jobs].wallMs)}, ${(report.summary.files / (runs[jobs].wallMs / 1000)).toFixed(2)} files/s, ` +
+          `peak RSS ${mib(runs[jobs].maxRssBytes)}, ${report.summary.files} files (${report.summary.errors} unreadable), exit ${runs[jobs].code}`,
+      );
+    }
+    console.log(`   throughput --jobs 2 ÷ --jobs 1: ${(runs[1].wallMs / runs[2].wallMs).toFixed(2)}× (target ≥ 1.8×; load average now ${load()})`);
   }
-  console.log(`   throughput --jobs 2 ÷ --jobs 1: ${(runs[1].wallMs / runs[2].wallMs).toFixed(2)}× (target ≥ 1.8×; load average now ${load()})`);
 
   // 2. Memory of one worker: the process with --jobs 1 is the main thread and one worker.
-  const idle = join(dir, 'one');
-  await mkdir(idle);
-  await copyFile(join(SAMPLES, 'flyer-sans-logo.png'), join(idle, 'flyer-sans-logo.png'));
-  const baseline = await runCli(['--jobs', '1', '--format', 'json', '--output', join(dir, 'one.json'), idle]);
-  const pdf = join(dir, `brochure-${pages}-pages.pdf`);
-  await longPdf(pdf, pages);
-  const image = join(dir, 'photo-40mp.jpg');
-  await bigImage(image);
-  console.log(`\n2. peak RSS of the process with --jobs 1 (main thread + one worker); one small logo-free file: ${mib(baseline.maxRssBytes)}`);
-  for (const [label, file] of [[`${pages}-page PDF`, pdf], ['40-megapixel JPEG (7300 × 5480)', image]] as const) {
-    const out = join(dir, 'memory.json');
-    const r = await runCli(['--jobs', '1', '--timeout', '3600', '--format', 'json', '--output', out, file]);
-    const report = JSON.parse(await readFile(out, 'utf8'));
-    const result = report.files[0];
-    const logos = result.pages.reduce((n: number, p: { logos: unknown[] }) => n + p.logos.length, 0);
-    console.log(
-      `   ${label}: peak RSS ${mib(r.maxRssBytes)} in ${s(r.wallMs)} (${result.pages.length} pages, ${logos} logos${result.error ? `, error ${result.error.code}: ${result.error.message}` : ''}) (target ≤ 600 MiB per worker)`,
-    );
+  if (parts.has('2')) {
+    const idle = join(dir, 'one');
+    await mkdir(idle);
+    await copyFile(join(SAMPLES, 'flyer-sans-logo.png'), join(idle, 'flyer-sans-logo.png'));
+    const baseline = await runCli(['--jobs', '1', '--format', 'json', '--output', join(dir, 'one.json'), idle]);
+    const pdf = join(dir, `brochure-${pages}-pages.pdf`);
+    await longPdf(pdf, pages);
+    const image = join(dir, 'photo-40mp.jpg');
+    await bigImage(image);
+    console.log(`\n2. peak RSS of the process with --jobs 1 (main thread + one worker); one small logo-free file: ${mib(baseline.maxRssBytes)}`);
+    for (const [label, file] of [[`${pages}-page PDF`, pdf], ['40-megapixel JPEG (7300 × 5480)', image]] as const) {
+      const out = join(dir, 'memory.json');
+      const r = await runCli(['--jobs', '1', '--timeout', '3600', '--format', 'json', '--output', out, file]);
+      const report = JSON.parse(await readFile(out, 'utf8'));
+      const result = report.files[0];
+      const logos = result.pages.reduce((n: number, p: { logos: unknown[] }) => n + p.logos.length, 0);
+      console.log(
+        `   ${label}: peak RSS ${mib(r.maxRssBytes)} in ${s(r.wallMs)} (${result.pages.length} pages, ${logos} logos${result.error ? `, error ${result.error.code}: ${result.error.message}` : ''}) (target ≤ 600 MiB per worker)`,
+      );
+    }
   }
 
   // 3. Start-up: from the command to the first verdict on one file.
-  const first: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const r = await runCli(['--jobs', '1', '--format', 'jsonl', join(SAMPLES, 'flyer-conforme.png')]);
-    if (r.firstVerdictMs !== undefined) first.push(r.firstVerdictMs);
+  if (parts.has('3')) {
+    const first: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await runCli(['--jobs', '1', '--format', 'jsonl', join(SAMPLES, 'flyer-conforme.png')]);
+      if (r.firstVerdictMs !== undefined) first.push(r.firstVerdictMs);
+    }
+    first.sort((a, b) => a - b);
+    console.log(`\n3. first verdict on one file (samples/flyer-conforme.png), from the command: ${first.map(s).join(', ')}; median ${s(first[1] ?? Number.NaN)} (target < 1.5 s)`);
   }
-  first.sort((a, b) => a - b);
-  console.log(`\n3. first verdict on one file (samples/flyer-conforme.png), from the command: ${first.map(s).join(', ')}; median ${s(first[1] ?? Number.NaN)} (target < 1.5 s)`);
   console.log(`\nbatch bench took ${s(performance.now())}`);
 } finally {
   if (args.keep) console.log(`kept ${dir}`);
