@@ -32,6 +32,8 @@ interface CliRun {
   code: number;
   wallMs: number;
   maxRssBytes: number;
+  /** CPU time of every thread of the process. */
+  cpuMs: number;
   /** From the start of the command to the first file line of --format jsonl on stdout. */
   firstVerdictMs?: number;
 }
@@ -54,8 +56,8 @@ function runCli(cliArgs: string[]): Promise<CliRun> {
       const wallMs = performance.now() - start;
       const last = stderr.trim().split('\n').at(-1) ?? '';
       try {
-        const { code, maxRssBytes } = JSON.parse(last) as { code: number; maxRssBytes: number };
-        resolve({ code, wallMs, maxRssBytes, ...(firstVerdictMs !== undefined && { firstVerdictMs }) });
+        const { code, maxRssBytes, cpuMs } = JSON.parse(last) as { code: number; maxRssBytes: number; cpuMs: number };
+        resolve({ code, wallMs, maxRssBytes, cpuMs, ...(firstVerdictMs !== undefined && { firstVerdictMs }) });
       } catch {
         reject(new Error(`logo-check ${cliArgs.join(' ')} ended without its figures:\n${stderr.slice(-2000)}`));
       }
@@ -110,11 +112,14 @@ try {
       runs[jobs] = await runCli(['--jobs', String(jobs), '--format', 'json', '--output', join(dir, `batch-${jobs}.json`), '--quiet', batch]);
       const report = JSON.parse(await readFile(join(dir, `batch-${jobs}.json`), 'utf8'));
       console.log(
-        `   --jobs ${jobs}: ${s(runs[jobs].wallMs)}, ${(report.summary.files / (runs[jobs].wallMs / 1000)).toFixed(2)} files/s, ` +
+        `   --jobs ${jobs}: ${s(runs[jobs].wallMs)}, ${(report.summary.files / (runs[jobs].wallMs / 1000)).toFixed(2)} files/s, CPU ${s(runs[jobs].cpuMs)}, ` +
           `peak RSS ${mib(runs[jobs].maxRssBytes)}, ${report.summary.files} files (${report.summary.errors} unreadable), exit ${runs[jobs].code}`,
       );
     }
     console.log(`   throughput --jobs 2 ÷ --jobs 1: ${(runs[1].wallMs / runs[2].wallMs).toFixed(2)}× (target ≥ 1.8×; load average now ${load()})`);
+    // On a machine others share, wall time says little; CPU time per file shows what a second
+    // worker costs in itself (contention for memory bandwidth and caches, its own start-up).
+    console.log(`   CPU time --jobs 2 ÷ --jobs 1: ${(runs[2].cpuMs / runs[1].cpuMs).toFixed(2)}× (1.00× = no work lost to running two at once)`);
   }
 
   // 2. Memory of one worker: the process with --jobs 1 is the main thread and one worker.
