@@ -100,6 +100,10 @@ describe('--format jsonl', () => {
     expect(records[0]).toMatchObject({ tool: { name: 'logo-check' }, charter: { id: 'econumerique-2006' }, options: { lang: 'fr' } });
     expect(records.slice(1, 4).map((l) => l.path).sort()).toEqual(Object.keys(given).sort());
     expect(records[4].summary).toMatchObject({ complete: true, files: 3, failed: 1 });
+    // The lines hold everything a report does: put together, they are one that follows the schema.
+    const { type: _run, ...head } = records[0];
+    const report = { ...head, files: records.slice(1, 4).map(({ type: _file, ...file }) => file), summary: records[4].summary };
+    expect(validate(report)).toEqual([]);
   });
 
   it('has a line for an input that could not be expanded into files', async () => {
