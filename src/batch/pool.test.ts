@@ -1,11 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { trianglesPdf } from '../../test/batch/triangles.ts';
 import { loadCharter } from '../charter/load.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
-import { createPoolChecker, poolError } from './pool.ts';
+import { createPoolChecker, poolError, RETIRE_AFTER_PIXELS } from './pool.ts';
 
 const FLYER = join(import.meta.dirname, '../../samples/flyer-conforme.png');
 const BROCHURE = join(import.meta.dirname, '../../samples/brochure-2010.pdf');
@@ -41,6 +42,32 @@ describe('a pool of checkers in worker threads', () => {
         const results = await Promise.all([checker.checkFile(BROCHURE), checker.checkFile(BROCHURE), checker.checkFile(FLYER)]);
         for (const result of results) expect(result.error?.code).toBe('timeout');
         expect(results[0].error!.message).toMatch(/^l'analyse a duré plus de 20 ms et a été arrêtée/);
+      } finally {
+        await checker.close();
+      }
+    },
+    120_000,
+  );
+
+  it(
+    'replaces a worker after a page over RETIRE_AFTER_PIXELS, so OpenCV\'s grown memory goes with it',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'logo-check-pool-'));
+      const photo = join(dir, 'photo-40mp.jpg');
+      const flyer = await sharp(FLYER).resize({ width: 3000 }).toBuffer();
+      await sharp({ create: { width: 7300, height: 5480, channels: 3, background: '#f4f1ea' } })
+        .composite([{ input: flyer, left: 2100, top: 1200 }])
+        .jpeg()
+        .toFile(photo);
+      const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'en' }, { jobs: 1 });
+      try {
+        const before = process.memoryUsage.rss();
+        const result = await checker.checkFile(photo);
+        expect(result.pages[0].width * result.pages[0].height).toBeGreaterThan(RETIRE_AFTER_PIXELS);
+        expect(result.status).toBe('pass');
+        // Kept, the worker would hold ~500 MB of WebAssembly memory for the rest of the batch.
+        expect(process.memoryUsage.rss() - before).toBeLessThan(200 * 2 ** 20);
+        expect((await checker.checkFile(FLYER)).status).toBe('pass');
       } finally {
         await checker.close();
       }

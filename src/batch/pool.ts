@@ -10,6 +10,13 @@ import type { FileStarted, WorkerTask } from './worker-task.ts';
 
 const WORKER = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 
+/**
+ * OpenCV's WebAssembly memory grows to fit the largest page a worker has seen and never shrinks
+ * (a 40-megapixel photo leaves about 500 MB behind). A worker that checked a page this large is
+ * replaced, so that one big photo does not keep its memory for the rest of the batch.
+ */
+export const RETIRE_AFTER_PIXELS = 16e6;
+
 export interface PoolOptions {
   /** Files checked at the same time, one worker thread each. */
   jobs: number;
@@ -38,10 +45,10 @@ export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOpt
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
     workerData: { options },
   });
-  const startTimers = new Map<number, () => void>();
+  const startTimers = new Map<number, (thread: number) => void>();
   pool.on('message', (message: unknown) => {
-    const started = (message as Partial<FileStarted> | null)?.started;
-    if (typeof started === 'number') startTimers.get(started)?.();
+    const { started, thread } = (message ?? {}) as Partial<FileStarted>;
+    if (typeof started === 'number' && typeof thread === 'number') startTimers.get(started)?.(thread);
   });
   // A worker that dies between files has nobody's file to blame; piscina replaces it.
   pool.on('error', () => undefined);
@@ -56,24 +63,46 @@ export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOpt
   let nextId = 0;
   let closed = false;
 
-  async function checkFile(path: string): Promise<FileResult> {
+  /** Workers ended by `retire`; a file handed to one as it went is checked again, not blamed. */
+  let retirements = 0;
+
+  async function checkFile(path: string, retried = false): Promise<FileResult> {
     const id = ++nextId;
+    const retirementsBefore = retirements;
     const deadline = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    startTimers.set(id, () => {
+    let thread: number | undefined;
+    startTimers.set(id, (startedOn) => {
+      thread = startedOn;
       timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
     });
     try {
       const result = await pool.run({ kind: 'file', id, path }, { signal: deadline.signal });
       if (!result) throw new Error('the worker returned no result');
+      if (thread !== undefined && largestPage(result) > RETIRE_AFTER_PIXELS) await retire(thread);
       return result;
     } catch (err) {
       if (closed) throw new PoolClosedError(path);
+      const caughtInRetirement = !retried && !deadline.signal.aborted && retirements > retirementsBefore && /worker exited/.test(causeOf(err));
+      if (caughtInRetirement) return checkFile(path, true);
       return { path, status: 'error', error: poolError(err, deadline.signal.aborted, limits, options.lang), pages: [], findings: [] };
     } finally {
       clearTimeout(timer);
       startTimers.delete(id);
     }
+  }
+
+  /**
+   * Ends a worker; piscina starts another. Its exit is awaited before the file's result is given
+   * back, so that no next file can be handed to a worker on its way out.
+   */
+  async function retire(thread: number): Promise<void> {
+    const worker = pool.threads.find((w) => w.threadId === thread);
+    if (!worker) return;
+    retirements++;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    await worker.terminate();
+    await exited;
   }
 
   return {
@@ -84,6 +113,10 @@ export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOpt
       await pool.destroy();
     },
   };
+}
+
+function largestPage(result: FileResult): number {
+  return Math.max(0, ...result.pages.map((page) => page.width * page.height));
 }
 
 /** Why the worker gave no result for a file, as the file's error. */

@@ -1,14 +1,18 @@
 // What a pool worker does: it creates its checker once, when it starts (OpenCV, the reference
 // model, OCR), then checks one file per task.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { createChecker } from '../check.ts';
 import type { CheckOptions, FileResult } from '../types.ts';
 
 export type WorkerTask = { kind: 'ready' } | { kind: 'file'; id: number; path: string };
 
-/** Posted when a file starts, so its time limit does not count the worker's own start-up. */
+/**
+ * Posted when a file starts, so its time limit does not count the worker's own start-up, and so
+ * the pool knows which thread holds it.
+ */
 export interface FileStarted {
   started: number;
+  thread: number;
 }
 
 const checker = createChecker((workerData as { options: CheckOptions }).options);
@@ -18,6 +22,6 @@ checker.catch(() => undefined);
 export async function checkInWorker(task: WorkerTask): Promise<FileResult | null> {
   const ready = await checker;
   if (task.kind === 'ready') return null;
-  parentPort?.postMessage({ started: task.id } satisfies FileStarted);
+  parentPort?.postMessage({ started: task.id, thread: threadId } satisfies FileStarted);
   return ready.checkFile(task.path);
 }
