@@ -5,12 +5,13 @@
 // FUZZ_FILES, FUZZ_SEED, FUZZ_DPI, FUZZ_FILE_LIMIT_MS change the run; FUZZ_OUTPUT=file.json keeps
 // every outcome, FUZZ_KEEP=1 the damaged files.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fuzzSources, writeFuzzSet } from './fuzz-set.ts';
-import { judge, type FuzzOutcome } from './verdict.ts';
+import { judge, type FuzzOutcome, type FuzzVerdict } from './verdict.ts';
+import type { Report } from '../../src/types.ts';
 
 const FILES = Number(process.env.FUZZ_FILES ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
@@ -20,6 +21,9 @@ const DPI = Number(process.env.FUZZ_DPI ?? 72);
 /** A file that takes longer than this has hung: ingest's own limit is 60 s per page. */
 const FILE_LIMIT_MS = Number(process.env.FUZZ_FILE_LIMIT_MS ?? 180_000);
 const CHILD = join(import.meta.dirname, 'check-files.ts');
+const CLI = join(import.meta.dirname, '../../src/cli/bin.mjs');
+/** Then the same files through the command line, a batch as an auditor runs it; 0 skips it. */
+const CLI_JOBS = Number(process.env.FUZZ_CLI_JOBS ?? 2);
 
 const { from, files: sources } = await fuzzSources();
 const dir = await mkdtemp(join(tmpdir(), 'logo-check-fuzz-'));
@@ -40,6 +44,7 @@ try {
   }
   const verdict = judge(paths, outcomes);
   const elapsed = (performance.now() - began) / 1000;
+  const cli = CLI_JOBS > 0 ? await checkWithCli(paths, dir) : undefined;
   const byMutation: Record<string, Record<string, number>> = {};
   for (const [i, c] of cases.entries()) {
     const outcome = outcomes.find((o) => o.path === paths[i]);
@@ -56,7 +61,15 @@ try {
     await writeFile(process.env.FUZZ_OUTPUT, JSON.stringify({ verdict, cases, outcomes }, null, 1));
     console.log(`outcomes written to ${process.env.FUZZ_OUTPUT}`);
   }
-  process.exitCode = verdict.missing.length || verdict.unclear.length ? 1 : 0;
+  if (cli) {
+    console.log(`the CLI, --jobs ${CLI_JOBS}: exit ${cli.exit}, ${cli.verdict.files} files in ${cli.seconds.toFixed(0)} s`);
+    console.log(`codes: ${JSON.stringify(cli.verdict.codes)}`);
+    if (cli.verdict.worst) console.log(`slowest file: ${(cli.verdict.worst.ms / 1000).toFixed(1)} s, ${cli.verdict.worst.path}`);
+    for (const line of cli.verdict.missing) console.log(`CLI LOST ${line}`);
+    for (const line of cli.verdict.unclear) console.log(`CLI UNCLEAR ${line}`);
+  }
+  const cliFailed = cli !== undefined && (cli.verdict.missing.length > 0 || cli.verdict.unclear.length > 0 || ![0, 1, 2].includes(cli.exit ?? -1));
+  process.exitCode = verdict.missing.length || verdict.unclear.length || cliFailed ? 1 : 0;
 } finally {
   if (process.env.FUZZ_KEEP) console.log(`kept ${dir}`);
   else await rm(dir, { recursive: true, force: true });
@@ -114,4 +127,26 @@ function checkFrom(start: number, paths: string[], listFile: string, outcomes: F
       resolve(current + 1);
     });
   });
+}
+
+/**
+ * Every file named on the command line must come out in the report, whatever happened to the
+ * others; exit 0, 1 or 2 (not a crash, 7, or a signal). Times are the receipts'.
+ */
+async function checkWithCli(paths: string[], dir: string): Promise<{ exit: number | null; seconds: number; verdict: FuzzVerdict }> {
+  const output = join(dir, 'report.json');
+  const began = performance.now();
+  const args = [CLI, '--format', 'json', '--output', output, '--lang', 'en', '--dpi', String(DPI), '--jobs', String(CLI_JOBS), '--quiet'];
+  const exit = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [...args, ...paths], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('close', (code) => resolve(code));
+  });
+  const seconds = (performance.now() - began) / 1000;
+  const report = await readFile(output, 'utf8').then((text) => JSON.parse(text) as Report, () => undefined);
+  const outcomes: FuzzOutcome[] = (report?.files ?? []).map((file) => ({
+    path: file.path,
+    result: { path: file.path, status: file.status, ...(file.error && { error: file.error }) },
+    ms: file.receipt?.ms ?? 0,
+  }));
+  return { exit, seconds, verdict: judge(paths, outcomes) };
 }
