@@ -15,6 +15,8 @@ describe('reason: the decoder\'s words in a message', () => {
     expect(reason({ status: 500 })).toBe('{"status":500}');
     expect(reason(undefined)).toBe('no details given');
     expect(reason(new Error(''))).toBe('no details given');
+    // pdf.js's own wording on a bit-flipped object stream.
+    expect(reason(new Error('invalid object number in the ObjStm stream: [object Object]'))).toBe('invalid object number in the ObjStm stream');
   });
 
   it('cuts a long story short', () => {

@@ -50,7 +50,9 @@ export function reason(err: unknown, path?: string): string {
   const lines: string[] = [];
   for (let line of raw.split(/\r?\n/)) {
     if (path) line = line.split(`${path}: `).join('').split(path).join('«file»');
-    line = line.replace(/\s+/g, ' ').trim();
+    // pdf.js interpolates objects into some messages (« invalid object number in the ObjStm
+    // stream: [object Object] »): the placeholder tells a reader nothing.
+    line = line.replace(/:?\s*\[object \w+\]/g, '').replace(/\s+/g, ' ').trim();
     const shape = line.replace(/\d+/g, '#');
     if (!line || seen.has(shape)) continue;
     seen.add(shape);
