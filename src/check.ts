@@ -13,7 +13,8 @@ import { checkDocument, checkLogo } from './rules/index.ts';
 import type { DateSource } from './rules/index.ts';
 import { mapBox, roundBox } from './image/homography.ts';
 import { rectifyPage } from './rectify/index.ts';
-import type { CheckOptions, FileResult, Homography, LogoMeasurement, LogoResult, Page, PageResult, SourceDocument } from './types.ts';
+import { letterCount, MIN_RUNNING_LETTERS, readByOcr, textLayer } from './text/read.ts';
+import type { CheckOptions, FileResult, Homography, LogoMeasurement, LogoResult, Page, PageResult, PageText, SourceDocument } from './types.ts';
 
 export interface Checker {
   /** Never throws for a bad file: it comes back with status 'error' and what went wrong. */
@@ -68,9 +69,17 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
     return logos;
   }
 
-  async function checkPages(doc: SourceDocument, result: FileResult): Promise<void> {
+  /** The page's running text: its text layer, else OCR when every document's documentation is judged. */
+  async function readText(page: Page): Promise<PageText> {
+    const layer = textLayer(page);
+    if (!options.documentation || letterCount(layer.text) >= MIN_RUNNING_LETTERS) return layer;
+    return readByOcr(page, ocr);
+  }
+
+  async function checkPages(doc: SourceDocument, result: FileResult, texts: PageText[]): Promise<void> {
     for (let index = 1; index <= doc.pageCount; index++) {
       const raster = await doc.renderPage(index);
+      texts.push(await readText(raster));
       const pageResult: PageResult = { page: index, width: raster.width, height: raster.height, logos: [] };
       // A photo of a printed page is judged on the page itself, flattened, so that the camera's
       // perspective is never taken for a distorted logo; boxes go back to the photo's pixels.
@@ -107,11 +116,23 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
       const date = options.asOf ?? doc.metadata.created;
       const dateSource: DateSource | undefined = options.asOf ? 'as-of' : doc.metadata.created ? (doc.kind === 'pdf' ? 'pdf' : 'exif') : undefined;
       if (date) result.date = date.toISOString();
-      await checkPages(doc, result);
+      const texts: PageText[] = [];
+      await checkPages(doc, result, texts);
       // Article IX limits the use of the logo in time: a document that does not show the logo
-      // uses nothing, whatever its date.
-      if (result.pages.some((p) => p.logos.length > 0)) {
-        result.findings.push(...checkDocument({ charter, lang: options.lang, date, dateSource }));
+      // uses nothing, whatever its date. A document with a logo and running text presents an
+      // offer (Article III), whose documentation Annex 2.2 and Article VII ask for; without a
+      // logo, only when the user asks (--documentation).
+      const hasLogo = result.pages.some((p) => p.logos.length > 0);
+      const hasText = texts.some((t) => letterCount(t.text) >= MIN_RUNNING_LETTERS);
+      if (hasLogo || options.documentation) {
+        result.findings.push(
+          ...checkDocument({
+            charter,
+            lang: options.lang,
+            ...(hasLogo && { date, dateSource }),
+            ...((hasText || options.documentation) && { texts }),
+          }),
+        );
       }
     } catch (err) {
       // What was analysed before the failure stays in the report; the file is marked unreadable.

@@ -13,6 +13,16 @@ export interface TextRun {
   bbox: BBox;
 }
 
+/** Running text of one page as read: a PDF's text layer, a web page's text, or OCR of the raster. */
+export interface PageText {
+  /** 1-based page number within its file. */
+  page: number;
+  text: string;
+  source: 'pdf-text' | 'html' | 'ocr';
+  /** 0..1: how sure the reading is (1 for a text layer or HTML; Tesseract's for OCR). */
+  confidence: number;
+}
+
 /** One raster page, RGBA in sRGB, 8 bits per channel. */
 export interface Page {
   /** 1-based page number within its file. */
@@ -182,7 +192,8 @@ export interface LogoMeasurement {
   unverifiable: Unverifiable[];
 }
 
-export type FindingKind = 'modification' | 'addition' | 'deletion' | 'placement' | 'period' | 'unverified';
+/** documentation: what the offer's documentation must state (Annex 2.2, Article VII); site: where the offer sits on the partner's site (Article VIII). */
+export type FindingKind = 'modification' | 'addition' | 'deletion' | 'placement' | 'period' | 'unverified' | 'documentation' | 'site';
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'fr' | 'en';
 
@@ -203,7 +214,11 @@ export interface Finding {
   waivedBy?: string;
   /** 0..1: how sure the measurement behind the finding is; an error needs charter.verdict.minConfidence. */
   confidence?: number;
+  /** What a script needs beyond the message, e.g. the documentation items `missing`, quotes with their page. */
+  data?: FindingData;
 }
+
+export type FindingData = Record<string, string | number | string[] | Array<Record<string, string | number>>>;
 
 /** Options of one check run: what the user declared about the material. */
 export interface CheckOptions {
@@ -223,6 +238,11 @@ export interface CheckOptions {
   password?: string;
   /** What one file may cost; defaults from src/batch/limits.ts. */
   limits?: Partial<FileLimits>;
+  /**
+   * Judge the offer documentation (Annex 2.2, Article VII) of every document, reading pages without
+   * a text layer by OCR; otherwise only documents with a logo and a text layer are judged.
+   */
+  documentation?: boolean;
 }
 
 export interface LogoResult {
@@ -276,6 +296,8 @@ export interface ReceiptOptions {
   asOf?: string;
   /** sha256 of the partner's logo given with --partner-logo. */
   partnerLogo?: string;
+  /** --documentation: every document's offer documentation judged, OCR where there is no text. */
+  documentation?: boolean;
 }
 
 export interface FileResult {

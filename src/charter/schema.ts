@@ -57,6 +57,24 @@ const badgeVariant = strictFields({
   artwork: z.string().min(1).describe('SVG file, relative to the charter file'),
 });
 
+/** A pattern matched against text folded to lower case without accents (« é » reads « e »). */
+const textPattern = z.string().min(1).superRefine((source, ctx) => {
+  try {
+    new RegExp(source, 'u');
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `is not a regular expression: ${(err as Error).message}` });
+  }
+});
+
+const documentationItem = strictFields({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id with dashes, e.g. "extra-costs"'),
+  clause: z.enum(['documentation', 'pricing']).describe('terms.clauses entry that asks for the item'),
+  name: localised,
+  patterns: z.array(textPattern).min(1).describe('wordings that state the item, any one is enough'),
+});
+
+const severity = z.enum(['error', 'warning', 'info']);
+
 const waiver = strictFields({
   rule: z.string().min(1),
   elements: z.array(z.enum(ELEMENT_IDS)).optional().describe('only for these elements'),
@@ -82,6 +100,10 @@ export const charterSchema = strictFields({
       alteration: clause,
       period: clause,
       adaptation: clause,
+      name: clause,
+      pricing: clause,
+      documentation: clause,
+      catalogue: clause,
     }),
   }),
   artwork: strictFields({
@@ -140,6 +162,25 @@ export const charterSchema = strictFields({
       .number()
       .positive()
       .describe('texts whose letters are shorter than this, in page pixels, cannot be read reliably'),
+  }),
+  denomination: strictFields({
+    minSimilarity: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('words of running text at least this like the name are taken for the name, written altered'),
+    severity,
+  }),
+  documentation: strictFields({
+    severity,
+    items: z.array(documentationItem).min(1),
+  }),
+  site: strictFields({
+    catalogue: z.url().describe("the operation's catalogue, where a partner's offer page must lead back to"),
+    maxOfferClicks: z.number().int().positive().describe('clicks from the home page to an offer page (Article VIII: « de préférence »)'),
+    offerDepthSeverity: severity,
+    maxCatalogueClicks: z.number().int().positive().describe('clicks from an offer page the catalogue links to back to the catalogue'),
+    catalogueLinkSeverity: severity,
   }),
   period: strictFields({ from: isoDate, until: isoDate }),
   media: z.array(medium),

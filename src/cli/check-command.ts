@@ -41,6 +41,8 @@ export interface CheckCommandOptions {
   password?: string;
   cache?: string;
   shard?: string;
+  /** Judge every document's offer documentation, OCR where there is no text layer. */
+  documentation?: boolean;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
@@ -81,6 +83,7 @@ async function checkOptionsFrom(opts: CheckCommandOptions): Promise<CheckOptions
     ...(opts.asOf !== undefined && { asOf: new Date(`${opts.asOf}T00:00:00Z`) }),
     ...(partnerLogo !== undefined && { partnerLogo }),
     ...(opts.password !== undefined && { password: opts.password }),
+    ...(opts.documentation && { documentation: true }),
   };
 }
 
@@ -134,6 +137,7 @@ async function receiptOptions(options: CheckOptions, opts: CheckCommandOptions):
     ...(opts.medium !== undefined && { medium: opts.medium }),
     ...(opts.asOf !== undefined && { asOf: opts.asOf }),
     ...(logo && { partnerLogo: logo.sha256 }),
+    ...(opts.documentation && { documentation: true }),
   };
 }
 

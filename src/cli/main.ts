@@ -90,6 +90,7 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .option('--max-memory <MiB>', 'JavaScript memory a worker may use for a file; past it the file is reported with code out-of-memory', integerIn(128, 65_536), 1024)
     .option('--password <password>', 'password of encrypted PDFs / mot de passe des PDF protégés')
     .option('--cache <dir>', 'keep each result in this folder and reuse it while the file, charter, version and options are unchanged; resumes an interrupted run')
+    .option('--documentation', "judge every document's offer documentation (Annex 2.2, Article VII), reading pages without text by OCR; by default only documents with the logo and a text layer")
     .option('--shard <i/n>', 'check only share i of n of the files, by a hash of their path (n machines, one share each; combine with merge)')
     .addHelpText('after', EPILOGUE)
     .action(async (paths: string[], opts: CheckCommandOptions) => {

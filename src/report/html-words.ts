@@ -22,6 +22,8 @@ const HEADLINES: Record<Lang, Record<string, (el: string) => string>> = {
     'clear-space': () => 'D’autres éléments empiètent sur l’espace libre autour du logo.',
     validity: () => 'Le document est daté en dehors de la période de l’opération.',
     unverifiable: () => 'Ce point n’a pas pu être vérifié sur ce fichier.',
+    documentation: () => 'La documentation de l’offre ne précise pas tout ce que les conditions demandent (prix, frais, durée, options…).',
+    'name-text': () => 'Le nom de l’opération est mal écrit dans le texte.',
   },
   en: {
     colour: (el) => `The colour ${el ? `of the ${el} ` : ''}was changed.`,
@@ -38,6 +40,8 @@ const HEADLINES: Record<Lang, Record<string, (el: string) => string>> = {
     'clear-space': () => 'Other content crowds the free space around the logo.',
     validity: () => 'The document is dated outside the operation’s period.',
     unverifiable: () => 'This could not be checked on this file.',
+    documentation: () => 'The offer documentation does not state everything the terms ask for (prices, costs, duration, options…).',
+    'name-text': () => 'The operation’s name is written wrong in the text.',
   },
 };
 
@@ -58,6 +62,8 @@ const RULE_LABELS: Record<Lang, Record<string, string>> = {
     'clear-space': 'espace libre',
     validity: 'date du document',
     unverifiable: 'non vérifiable',
+    documentation: 'documentation de l’offre',
+    'name-text': 'nom de l’opération',
   },
   en: {
     colour: 'colours',
@@ -74,6 +80,8 @@ const RULE_LABELS: Record<Lang, Record<string, string>> = {
     'clear-space': 'free space',
     validity: 'document date',
     unverifiable: 'could not be checked',
+    documentation: 'offer documentation',
+    'name-text': 'operation’s name',
   },
 };
 
@@ -95,6 +103,9 @@ const WHY: Record<Lang, Record<string, string>> = {
     placement: 'La charte graphique fixe une taille minimale et un espace libre autour du logo pour qu’il reste lisible (article X et charte graphique).',
     period: 'Le droit d’utiliser le logo ne dure que le temps de l’opération, jusqu’au 31 décembre 2008 (article IX).',
     unverified: 'Ce n’est pas une infraction : la qualité du fichier ne permet pas de conclure. Un fichier plus net (PDF d’origine, image plus grande) permettrait la vérification.',
+    documentation: 'Vos clients doivent pouvoir décider en connaissance de cause : la documentation de l’offre précise les prix, les frais annexes, la durée, les offres de base et les options (annexe 2.2), la garantie et l’unité de base (article VII).',
+    name: 'Le nom de l’opération ne s’utilise que tel qu’il est approuvé (article II).',
+    site: 'Votre offre doit être facile à trouver sur votre site, et la page liée depuis le catalogue doit permettre d’y revenir en 2 clics au plus (article VIII).',
   },
   en: {
     alteration:
@@ -103,11 +114,15 @@ const WHY: Record<Lang, Record<string, string>> = {
     placement: 'The graphic charter sets a minimum size and a free space around the logo so that it stays legible (Article X and the graphic charter).',
     period: 'The right to use the logo only lasts as long as the operation, until 31 December 2008 (Article IX).',
     unverified: 'This is not a breach: the file’s quality does not allow a conclusion. A sharper file (the original PDF, a larger image) would allow the check.',
+    documentation: 'Your customers must be able to decide knowingly: the offer documentation states prices, extra costs, duration, base offers and options (Annex 2.2), guarantee and base unit (Article VII).',
+    name: 'The operation’s name is only used as approved (Article II).',
+    site: 'Your offer must be easy to find on your site, and the page the catalogue links to must lead back to it within 2 clicks (Article VIII).',
   },
 };
 
 function whyKey(finding: Finding): keyof (typeof WHY)['fr'] {
   if (finding.rule === 'badge-category') return 'category';
+  if (finding.rule === 'name-text') return 'name';
   const byKind: Record<FindingKind, keyof (typeof WHY)['fr']> = {
     modification: 'alteration',
     addition: 'alteration',
@@ -115,6 +130,8 @@ function whyKey(finding: Finding): keyof (typeof WHY)['fr'] {
     placement: 'placement',
     period: 'period',
     unverified: 'unverified',
+    documentation: 'documentation',
+    site: 'site',
   };
   return byKind[finding.kind] ?? 'alteration';
 }
@@ -191,6 +208,8 @@ export const WORDS = {
       placement: 'taille et espace libre',
       period: 'dates',
       unverified: 'points non vérifiables',
+      documentation: 'documentation de l’offre',
+      site: 'site internet',
     } as Record<FindingKind, string>,
     show: 'Afficher les fichiers',
     showAll: 'tous',
@@ -254,6 +273,8 @@ export const WORDS = {
       placement: 'size and free space',
       period: 'dates',
       unverified: 'points that could not be checked',
+      documentation: 'offer documentation',
+      site: 'web site',
     } as Record<FindingKind, string>,
     show: 'Show files',
     showAll: 'all',

@@ -48,6 +48,7 @@ function render(rule: Rule, draft: FindingDraft, common: Record<string, Template
   if (draft.element !== undefined) finding.element = draft.element;
   if (draft.measured !== undefined) finding.measured = draft.measured;
   if (draft.expected !== undefined) finding.expected = draft.expected;
+  if (draft.details !== undefined) finding.data = draft.details;
   finding.confidence = draft.confidence ?? 1;
   // A verdict of non-compliance must rest on something measured with confidence: an error whose
   // measurement may as well be capture noise is reported as a warning that says so.

@@ -8,9 +8,11 @@ import { clearSpace } from './clear-space.ts';
 import { colour } from './colour.ts';
 import { cropped } from './cropped.ts';
 import { distortion } from './distortion.ts';
+import { documentation } from './documentation.ts';
 import { runDocumentRules, runLogoRules } from './engine.ts';
 import { minSize } from './min-size.ts';
 import { mirror } from './mirror.ts';
+import { nameText } from './name-text.ts';
 import { missingElement } from './missing-element.ts';
 import { rotation } from './rotation.ts';
 import type { DocumentContext, DocumentRule, LogoContext, LogoRule, Rule } from './rule.ts';
@@ -47,6 +49,8 @@ export const rules: Rule[] = [
   clearSpace,
   unverifiable,
   validity,
+  documentation,
+  nameText,
 ];
 
 const logoRules = rules.filter((rule): rule is LogoRule => rule.meta.scope === 'logo');
@@ -57,7 +61,7 @@ export function checkLogo(ctx: LogoContext): Finding[] {
   return runLogoRules(logoRules, ctx);
 }
 
-/** Findings about the document as a whole (its date against the operation's period). */
+/** Findings about the document as a whole: its date against the operation's period, its text against Article II, Article VII and Annex 2.2. */
 export function checkDocument(ctx: DocumentContext): Finding[] {
   return runDocumentRules(documentRules, ctx);
 }

@@ -11,7 +11,7 @@ import { rules } from './index.ts';
 import { placeholders } from './template.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const KINDS = ['modification', 'addition', 'deletion', 'placement', 'period', 'unverified'];
+const KINDS = ['modification', 'addition', 'deletion', 'placement', 'period', 'unverified', 'documentation', 'site'];
 const SEVERITIES = ['error', 'warning', 'info'];
 
 let charter: Charter;
@@ -45,6 +45,8 @@ it('keeps the public rule ids', () => {
     'clear-space',
     'unverifiable',
     'validity',
+    'documentation',
+    'name-text',
   ]);
 });
 
@@ -63,7 +65,7 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, { m
 
   it('cites a clause the charter quotes', () => {
     const clause = charter.terms.clauses[meta.clause];
-    expect(clause?.article).toMatch(/^Article [IVXL]+$/);
+    expect(clause?.article).toMatch(/^(Article [IVXL]+|Annex \d+(\.\d+)*)$/);
     expect(clause?.quote.length).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,7 @@
 // The contract between the engine and one rule. A rule only reads measurements and the charter
 // and reports drafts; the engine turns drafts into findings (wording, article, waivers), so that
 // no rule has to know how findings are worded, cited or excused.
-import type { Charter, ElementId, Finding, FindingKind, Lang, LogoMeasurement, Medium, Severity } from '../types.ts';
+import type { Charter, ElementId, Finding, FindingKind, Lang, LogoMeasurement, Medium, PageText, Severity } from '../types.ts';
 
 /** A text in every language logo-check speaks. */
 export type Localised = Record<Lang, string>;
@@ -56,6 +56,8 @@ export interface DocumentContext {
   /** Date the material was made or is judged at; unknown dates raise no finding. */
   date?: Date;
   dateSource?: DateSource;
+  /** Running text of each page; absent when the document's text was not read (its offer documentation is then not judged). */
+  texts?: PageText[];
 }
 
 export interface FindingDraft {
@@ -68,6 +70,8 @@ export interface FindingDraft {
   severity?: Severity;
   /** 0..1, how sure the measurement is (see confidence.ts); omitted when it is exact (a date, a page edge). */
   confidence?: number;
+  /** Copied to the finding's `data` for scripts (JSON, SARIF properties). */
+  details?: Finding['data'];
 }
 
 export type Report = (draft: FindingDraft) => void;

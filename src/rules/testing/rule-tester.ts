@@ -3,7 +3,7 @@
 // is also rendered in both languages, so a template that cannot be filled fails its rule's tests.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compliantMeasurement, loadTestCharter, TEST_PAGE, type DeepPartial } from '../../../test/fixtures/measurement.ts';
-import type { Charter, Finding, Lang, LogoMeasurement } from '../../types.ts';
+import type { Charter, Finding, Lang, LogoMeasurement, PageText } from '../../types.ts';
 import { runDocumentRules, runLogoRules } from '../engine.ts';
 import type { DateSource, DocumentContext, DocumentRule, FindingDraft, LogoContext, LogoRule, PageGeometry } from '../rule.ts';
 
@@ -31,6 +31,8 @@ export interface LogoCase extends Case {
 export interface DocumentCase extends Case {
   date?: Date;
   dateSource?: DateSource;
+  /** Running text of each page; a string is page 1 read from a text layer. */
+  texts?: PageText[] | string;
 }
 
 interface Table<C> {
@@ -100,6 +102,7 @@ export function testDocumentRule(rule: DocumentRule, table: Table<DocumentCase>)
     lang,
     ...(test.date === undefined ? {} : { date: test.date }),
     ...(test.dateSource === undefined ? {} : { dateSource: test.dateSource }),
+    ...(test.texts === undefined ? {} : { texts: typeof test.texts === 'string' ? [{ page: 1, text: test.texts, source: 'pdf-text', confidence: 1 }] : test.texts }),
   });
   run(rule.meta.id, table, context, rule.check, (ctx) => runDocumentRules([rule], ctx));
 }
