@@ -13,6 +13,9 @@ import { html } from './html.ts';
 import { renderVisuals } from './html-visuals.ts';
 import { summarise } from './summary.ts';
 
+/** Chromium and the checker on a loaded machine (2 shared cores) take seconds per page. */
+const SLOW = 120_000;
+
 const STROKE = 3;
 const SAMPLES = ['samples/flyer-ajout-promo.png', 'samples/flyer-conforme.png', 'samples/brochure-conforme.pdf', 'samples/flyer-sans-logo.png'];
 
@@ -64,7 +67,7 @@ browserSuite('HTML report in Chromium', () => {
         expect(Math.abs(box.height - STROKE - h * scale)).toBeLessThan(1);
       }
     }
-  });
+  }, SLOW);
 
   it('colours outlines by verdict and shows each picture decoded', async () => {
     const stroke = (n: number) => page.locator('.page-frame rect.outline').nth(n).evaluate((el) => getComputedStyle(el).stroke);
@@ -74,7 +77,7 @@ browserSuite('HTML report in Chromium', () => {
     expect(broken).toBe(0);
     expect(await page.locator('.art-offre-referencee').first().evaluate((el) => getComputedStyle(el).backgroundImage)).toMatch(/^url\("data:image\/svg\+xml;base64,/);
     await screenshot(page, 'report.png');
-  });
+  }, SLOW);
 
   it('filters files by verdict with the keyboard alone', async () => {
     const visible = () => page.locator('article.file:visible').count();
@@ -88,9 +91,9 @@ browserSuite('HTML report in Chromium', () => {
     await page.locator('#show-all').check();
     await page.locator('#rule-addition').check();
     expect(await visible()).toBe(1);
-  });
+  }, SLOW);
 
   it('makes no request but for the file itself and its inline images', () => {
     expect(requests.filter((r) => r !== url && !r.startsWith('data:'))).toEqual([]);
-  });
+  }, SLOW);
 });

@@ -11,6 +11,9 @@ import { openDocument } from '../ingest/index.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 import { startServer } from './server.ts';
 
+/** Chromium and the checker on a loaded machine (2 shared cores) take seconds per page. */
+const SLOW = 120_000;
+
 browserSuite('logo-check serve in Chromium', () => {
   let browser: Browser;
   let checker: Checker;
@@ -47,7 +50,7 @@ browserSuite('logo-check serve in Chromium', () => {
     await page.getByLabel('Catégorie de votre offre').selectOption('offre-referencee');
     await page.reload();
     expect(await page.getByLabel('Catégorie de votre offre').inputValue()).toBe('offre-referencee');
-  });
+  }, SLOW);
 
   it('analyses files picked with the file input and shows the verdict, the outlines and the findings', async () => {
     // Everything the status line says while the partner waits.
@@ -74,7 +77,21 @@ browserSuite('logo-check serve in Chromium', () => {
     expect(await second.locator('.details').textContent()).not.toContain('logo-check-serve-');
     expect(await first.getByRole('img', { name: 'Logo officiel avec la mention « offre référencée »' }).evaluate((el) => getComputedStyle(el).backgroundImage)).toMatch(/\/artwork\/offre-referencee\.svg/);
     await screenshot(page, 'serve.png');
-  });
+  }, SLOW);
+
+  it('takes files dropped on the drop zone', async () => {
+    const bytes = (await readFile('samples/flyer-conforme.png')).toString('base64');
+    const dropped = await page.evaluateHandle((base64) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'flyer-conforme.png', { type: 'image/png' }));
+      return transfer;
+    }, bytes);
+    await page.locator('#drop').dispatchEvent('drop', { dataTransfer: dropped });
+    const third = page.locator('#results article.file').nth(2);
+    await third.waitFor({ timeout: 90_000 });
+    expect(await third.locator('h2').textContent()).toBe('Conformeflyer-conforme.png');
+    expect(await third.locator('rect.outline').evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(26, 127, 55)');
+  }, SLOW);
 
   it('hands out the approved artwork for the category and the report', async () => {
     const [artwork] = await Promise.all([page.waitForEvent('download'), page.getByText('Logo officiel (PNG)').click()]);
@@ -87,16 +104,16 @@ browserSuite('logo-check serve in Chromium', () => {
     expect(text).toContain('flyer-ajout-promo.png');
     expect(text).toContain('brochure abîmée.pdf');
     expect(text).toContain('data:image/webp;base64,');
-  });
+  }, SLOW);
 
   it('stays readable at 200 % zoom: nothing wider than the window', async () => {
     await page.setViewportSize({ width: 640, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-  });
+  }, SLOW);
 
   it('makes no request outside the server on the loopback address', () => {
     const origin = server.url.replace(/\/$/, '');
     expect(requests.filter((r) => !r.startsWith(`${origin}/`) && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
     expect(requests.some((r) => r.startsWith(`${origin}/api/check`))).toBe(true);
-  });
+  }, SLOW);
 });
