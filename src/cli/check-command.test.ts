@@ -184,6 +184,15 @@ describe('--cache', () => {
     expect((await run(['--cache', cache, '--dpi', '300', dir], { results: given })).checked).toHaveLength(2);
   });
 
+  it('goes on, saying so once, when the cache cannot be written', async () => {
+    const blocked = join(dir, 'not-a-folder');
+    await writeFile(blocked, 'a file where the cache folder should be');
+    const r = await run(['--cache', blocked, '--format', 'json', dir], { results: await files(3) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ complete: true, passed: 3 });
+    expect(r.stderr.match(/cannot write to the cache/g)).toHaveLength(1);
+  });
+
   it('resumes an interrupted run where it stopped', async () => {
     const given = await files(5);
     const cache = join(dir, 'cache');

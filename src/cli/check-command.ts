@@ -193,6 +193,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
   const stop = new AbortController();
   interruption.signal.addEventListener('abort', () => stop.abort(), { once: true });
 
+  let cacheFailed = false;
   async function checkOne(path: string): Promise<FileResult> {
     const digest = await digestFile(path);
     const checkedAt = new Date();
@@ -211,7 +212,13 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
       result = unreadable(path, 'INTERNAL', `logo-check failed on this file: ${(err as Error).message ?? String(err)}`);
     }
     result = { ...result, receipt: { ...receipt, ms: Date.now() - checkedAt.getTime() } };
-    if (key && cacheable(result)) await cache!.put(key, result);
+    if (key && cacheable(result)) {
+      await cache!.put(key, result).catch((err: Error) => {
+        // The result is good; only the next run loses it. Said once, not once per file.
+        if (!cacheFailed) deps.stderr.write(`logo-check: cannot write to the cache ${opts.cache}: ${err.message}; results are not kept for the next run\n`);
+        cacheFailed = true;
+      });
+    }
     return result;
   }
 
