@@ -28,8 +28,10 @@ export interface Scores {
   classes: Record<string, Counts & { misses: string[] }>;
   /** Per subtle variant (GroundTruth params.subtle), judged as its class. */
   subtle: Record<string, Counts>;
-  /** Per rule: over found logos (and files for document rules). */
+  /** Per rule: over found logos (and files for document rules). Rules that say what could not be checked (kind 'unverified') claim no breach and are counted in `unsure` instead. */
   rules: Record<string, { tp: number; fp: number; fn: number }>;
+  /** Found logos with something reported as not checkable (an `unverified` warning). */
+  unsure: number;
 }
 
 export interface Evaluation extends Scores {
@@ -48,6 +50,7 @@ const emptyScores = (): Scores => ({
   classes: {},
   subtle: {},
   rules: {},
+  unsure: 0,
 });
 
 const iou = (a: BBox, b: BBox) => {
@@ -61,6 +64,7 @@ export const reportedRules = (findings: Finding[]) => new Set(findings.filter((f
 
 const SEVERITY = new Map(ruleRegistry.map((r) => [r.meta.id, r.meta.severity]));
 const isError = (rule: string) => SEVERITY.get(rule) === 'error';
+const UNVERIFIED = new Set(ruleRegistry.filter((r) => r.meta.kind === 'unverified').map((r) => r.meta.id));
 
 /** How the checker did on one logo of the ground truth. */
 interface LogoOutcome {
@@ -114,7 +118,7 @@ function add(scores: Scores, file: ManifestFile, result: FileResult | undefined,
   const tally = (expected: Iterable<string>, reported: Set<string>) => {
     const want = new Set(expected);
     for (const id of want) reported.has(id) ? rule(id).tp++ : rule(id).fn++;
-    for (const id of reported) if (!want.has(id)) rule(id).fp++;
+    for (const id of reported) if (!want.has(id) && !UNVERIFIED.has(id)) rule(id).fp++;
   };
   for (const o of judged.outcomes) {
     const found = o.reported !== null;
@@ -132,6 +136,7 @@ function add(scores: Scores, file: ManifestFile, result: FileResult | undefined,
     if (found) scores.detected++;
     if (o.miss) scores.classes[o.truth.violation].misses.push(o.miss);
     if (o.reported) tally(o.truth.expectedRules, o.reported);
+    if (o.reported && [...o.reported].some((id) => UNVERIFIED.has(id))) scores.unsure++;
   }
   scores.falsePositives.push(...judged.falsePositives);
   tally(file.expectedFileRules, reportedRules(result.findings));
