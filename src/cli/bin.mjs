@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: tsx compiles them on the fly, so there is no build step.
+// Runs the TypeScript sources directly, for development (`npm start`): tsx compiles them on the
+// fly. The installed package runs dist/cli/run.js instead, compiled by `npm run build`.
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv);
+await import('./run.ts');

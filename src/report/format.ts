@@ -15,4 +15,10 @@ export interface FormatContext {
 /** A formatter is pure: same report and context, same string (without a trailing newline). */
 export type Formatter = (report: Report, ctx: FormatContext) => string;
 
-export type FormatName = 'text' | 'json' | 'sarif' | 'html';
+/** The report formats; src/report/index.ts maps each to its formatter. */
+export const FORMAT_NAMES = ['text', 'json', 'sarif', 'html'] as const;
+
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** Key of a logo's pictures in FileVisuals.logos: here, so the HTML formatter needs no image code. */
+export const logoKey = (page: number, index: number): string => `${page}:${index}`;

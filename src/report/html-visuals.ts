@@ -11,6 +11,7 @@ import { sampleGridRgb } from '../image/sample.ts';
 import { openDocument } from '../ingest/index.ts';
 import { rectifyPage } from '../rectify/index.ts';
 import type { Charter, FileResult, LogoResult, Page, Report } from '../types.ts';
+import { logoKey } from './format.ts';
 import { differenceMap, differenceShares, paintDifference } from './html-difference.ts';
 
 /** An image inlined as a data: URI, and its size in pixels. */
@@ -45,7 +46,7 @@ export interface ReportVisuals {
   artwork: Record<string, string>;
 }
 
-export const logoKey = (page: number, index: number): string => `${page}:${index}`;
+export { logoKey };
 
 export interface VisualOptions {
   charter: Charter;

@@ -5,9 +5,9 @@
 // Every text that comes from a file (names, texts read, messages quoting them) is escaped, and the
 // page forbids itself any network request and any script (Content-Security-Policy).
 import type { Charter, FileResult, Finding, Lang, LogoResult, PageResult, Report, Severity } from '../types.ts';
-import type { FormatContext, Formatter } from './format.ts';
+import { logoKey, type FormatContext, type Formatter } from './format.ts';
 import { cssIdent, filterCss, REPORT_CSS } from './html-style.ts';
-import { logoKey, type FileVisuals, type LogoVisual, type ReportVisuals } from './html-visuals.ts';
+import type { FileVisuals, LogoVisual, ReportVisuals } from './html-visuals.ts';
 import { fileErrorInWords, headline, ruleLabel, why, WORDS, type HtmlWords } from './html-words.ts';
 import { allFindings, effectiveSeverity, fileStatus } from './summary.ts';
 import { positionInWords } from './text.ts';

@@ -9,4 +9,4 @@ export { fileStatus, summarise } from './summary.ts';
 
 export const formatters: Record<FormatName, Formatter> = { text, json, sarif, html };
 
-export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
+export { FORMAT_NAMES } from './format.ts';

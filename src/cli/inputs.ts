@@ -1,0 +1,53 @@
+// Paths as a shell user or a config file gives them: globs ('assets/**/*.pdf') expanded here,
+// quoted so the shell leaves them alone, and ignore patterns applied to every file found, whether
+// it was named, matched or found in a folder.
+import { isAbsolute, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { InputProblem } from './deps.ts';
+
+/** Patterns and the folder they are relative to: the current one, or the config file's. */
+export interface IgnoreSet {
+  base: string;
+  patterns: string[];
+}
+
+/**
+ * Each argument that is a glob becomes the files it matches (sorted, so runs are reproducible);
+ * a glob that matches nothing is an input problem, like a missing file.
+ */
+export async function expandGlobs(args: string[], cwd: string): Promise<{ paths: string[]; problems: InputProblem[] }> {
+  const paths: string[] = [];
+  const problems: InputProblem[] = [];
+  for (const arg of args) {
+    if (!isDynamicPattern(arg)) {
+      paths.push(arg);
+      continue;
+    }
+    const matches = await glob(arg, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: false, absolute: isAbsolute(arg), expandDirectories: false });
+    if (matches.length === 0) {
+      problems.push({
+        path: arg,
+        error: {
+          code: 'not-found',
+          message: 'no file matches this pattern',
+          messages: { fr: 'aucun fichier ne correspond à ce motif', en: 'no file matches this pattern' },
+        },
+      });
+    }
+    paths.push(...matches.sort());
+  }
+  return { paths, problems };
+}
+
+/** Whether a file is ignored by one of the sets; a pattern ending in a folder name ignores what is inside. */
+export function ignoredBy(sets: IgnoreSet[], cwd: string): (path: string) => boolean {
+  const matchers = sets
+    .filter((set) => set.patterns.length)
+    .map((set) => ({ base: set.base, match: picomatch(set.patterns.flatMap((p) => [p, `${p.replace(/\/$/, '')}/**`]), { dot: true }) }));
+  return (path) =>
+    matchers.some(({ base, match }) => {
+      const rel = relative(base, resolve(cwd, path)).split('\\').join('/');
+      return !rel.startsWith('../') && match(rel);
+    });
+}
