@@ -10,13 +10,15 @@ export interface FormatContext {
   charter?: Charter;
   /** Pictures drawn from the files for the HTML report (see html-visuals.ts); the others ignore them. */
   visuals?: ReportVisuals;
+  /** Absolute folder SARIF names files relative to (--base-dir); relative report paths are from the current folder. */
+  baseDir?: string;
 }
 
 /** A formatter is pure: same report and context, same string (without a trailing newline). */
 export type Formatter = (report: Report, ctx: FormatContext) => string;
 
 /** The report formats; src/report/index.ts maps each to its formatter. */
-export const FORMAT_NAMES = ['text', 'json', 'sarif', 'html'] as const;
+export const FORMAT_NAMES = ['text', 'json', 'sarif', 'html', 'junit', 'csv'] as const;
 
 export type FormatName = (typeof FORMAT_NAMES)[number];
 

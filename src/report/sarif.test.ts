@@ -1,9 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { artifactUri, sarif } from './sarif.ts';
 import { sarifValidator } from './testing/validate-json-schema.ts';
 import { sampleReport } from './testing/fixtures.ts';
 import { summarise } from './summary.ts';
+import { loadCharter } from '../charter/load.ts';
+import { HELP_URI } from './sarif.ts';
+import { ruleLabel } from './html-words.ts';
 
 // shared/ sits beside the repository, on developers' machines and in CI alike.
 const SCHEMA = new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url);
@@ -37,13 +42,32 @@ describe('sarif report', () => {
     expect(out.version).toBe('2.1.0');
     expect(out.runs).toHaveLength(1);
     expect(out.runs[0].tool.driver).toMatchObject({ name: 'logo-check', version: '0.1.0' });
-    expect(out.runs[0].tool.driver.rules).toEqual([
-      { id: 'period', properties: { article: 'Article IX', kind: 'period', tags: ['period'] } },
-      { id: 'colour', properties: { article: 'Article X', kind: 'modification', tags: ['modification'] } },
-      { id: 'addition', properties: { article: 'Article X', kind: 'addition', tags: ['addition'] } },
-      { id: 'min-size', properties: { article: 'Article X', kind: 'placement', tags: ['placement'] } },
-      { id: 'badge-text', properties: { article: 'Article II', kind: 'modification', tags: ['modification'] } },
+    const rules = out.runs[0].tool.driver.rules;
+    expect(rules.map((r: { id: string; properties: object }) => [r.id, r.properties])).toEqual([
+      ['period', { article: 'Article IX', kind: 'period', tags: ['period'] }],
+      ['colour', { article: 'Article X', kind: 'modification', tags: ['modification'] }],
+      ['addition', { article: 'Article X', kind: 'addition', tags: ['addition'] }],
+      ['min-size', { article: 'Article X', kind: 'placement', tags: ['placement'] }],
+      ['badge-text', { article: 'Article II', kind: 'modification', tags: ['modification'] }],
     ]);
+  });
+
+  it('describes each rule as code scanning shows it: short and full description, markdown help, a link', async () => {
+    const charter = await loadCharter();
+    const rules = JSON.parse(sarif(sampleReport('en'), { color: false, charter })).runs[0].tool.driver.rules;
+    for (const rule of rules) {
+      expect(rule.shortDescription.text).toBeTruthy();
+      expect(rule.fullDescription.text).toBeTruthy();
+      expect(rule.help.markdown).toContain(`[All rules](${HELP_URI})`);
+      expect(rule.helpUri).toBe(HELP_URI);
+    }
+    const colour = rules[1];
+    expect(colour.shortDescription.text).toBe(`${ruleLabel('colour', 'en')} (Article X)`);
+    expect(colour.fullDescription.text).toBe('Each element of the logo keeps the charter colours, within the accepted tolerance.');
+    expect(colour.help.markdown).toMatch(/^\*\*Article X\*\* — « Toute modification, adjonction/);
+    expect(colour.help.markdown).toContain('**How to fix:** use the supplied logo file without changing its colours (logo-check artwork --badge <variant>)');
+    expect(colour.help.text).not.toContain('**');
+    expect(colour.defaultConfiguration).toEqual({ level: 'error' });
   });
 
   it('maps severities to levels and places logo findings by page and pixel box', () => {
@@ -55,7 +79,10 @@ describe('sarif report', () => {
       ['min-size', 'note', 3],
       ['badge-text', 'warning', 4],
     ]);
-    expect(results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'samples/brochure.pdf' } } }]);
+    // A finding about the whole document is shown on its first page.
+    expect(results[0].locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'samples/brochure.pdf' }, region: { startLine: 1, properties: { page: 1 } } } },
+    ]);
     expect(results[1].locations).toEqual([
       {
         physicalLocation: {
@@ -155,6 +182,32 @@ describe('sarif report of a batch', () => {
     expect(invocation.toolExecutionNotifications).toEqual([
       { level: 'error', message: { text: 'interrupted: 2 files not checked; this log holds only what finished' }, descriptor: { id: 'interrupted' } },
     ]);
+  });
+});
+
+describe('sarif for code scanning', () => {
+  it('gives every result a fingerprint that is the same from run to run and differs between findings', () => {
+    const prints = () => log().runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['logoCheck/v1']) as string[];
+    const first = prints();
+    expect(first.every((p) => /^[0-9a-f]{32}$/.test(p))).toBe(true);
+    expect(new Set(first).size).toBe(first.length);
+    expect(prints()).toEqual(first);
+    // The English report of the same files: the words differ, the findings do not.
+    const english = JSON.parse(sarif(sampleReport('en'), { color: false })).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['logoCheck/v1']);
+    expect(english).toEqual(first);
+  });
+
+  it('names files relative to --base-dir through originalUriBaseIds, and those outside it by their own URI', () => {
+    const report = sampleReport('fr');
+    report.files[0] = { ...report.files[0], path: '/elsewhere/flyer.png' };
+    const base = resolve('samples/..');
+    const out = JSON.parse(sarif(report, { color: false, baseDir: base }));
+    if (validate) expect(validate(out)).toEqual([]);
+    expect(out.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: pathToFileURL(base).href + '/' } });
+    expect(out.runs[0].results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'samples/brochure.pdf', uriBaseId: '%SRCROOT%' });
+    const sub = JSON.parse(sarif(report, { color: false, baseDir: resolve('samples') }));
+    expect(sub.runs[0].results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'brochure.pdf', uriBaseId: '%SRCROOT%' });
+    expect(sub.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'scan.tif', uriBaseId: '%SRCROOT%' });
   });
 });
 
