@@ -69,8 +69,8 @@ describe('a batch goes on past bad files', () => {
     return found!;
   };
 
-  it('exits 2 and lists every file, in the order given', () => {
-    expect(code).toBe(2);
+  it('exits 3 (files that could not be analysed) and lists every file, in the order given', () => {
+    expect(code).toBe(3);
     expect(stderr).toBe('');
     expect(report.files.map((f) => f.path)).toEqual(names.map((n) => join(dir, n)));
     expect(report.summary).toMatchObject({ files: names.length, passed: 1, failed: 1, errors: names.length - 2 });

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_CHARTER } from './bundled.ts';
 import { charterSchema, type Charter } from './schema.ts';
 
-/** The charter bundled with logo-check: the « économie numérique » operation. */
-export const DEFAULT_CHARTER = resolve(dirname(fileURLToPath(import.meta.url)), '../../charter/econumerique.json');
+export { DEFAULT_CHARTER };
 
 export class CharterError extends Error {
   constructor(

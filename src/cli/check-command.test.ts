@@ -111,7 +111,7 @@ describe('--format jsonl', () => {
       results: await files(1),
       problems: [{ path: 'missing.pdf', error: { code: 'not-found', message: "le fichier n'existe pas" } }],
     });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     const records = lines(r.stdout);
     expect(records.find((l) => l.path === 'missing.pdf')).toMatchObject({ type: 'file', status: 'error', error: { code: 'not-found' } });
     expect(records.at(-1).summary).toMatchObject({ files: 2, errors: 1 });

@@ -1,9 +1,9 @@
 // The default command: files and folders in, one report out, exit code from the worst result.
 // Files are checked a few at a time in worker threads; each finished file is written at once in
 // JSON Lines when asked, and the final report atomically, marked incomplete on an interruption.
-import { open, stat } from 'node:fs/promises';
+import { access, open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import writeFileAtomic from 'write-file-atomic';
 import { cacheable, cacheKey, openCache, type ResultCache } from '../batch/cache.ts';
@@ -11,12 +11,17 @@ import { jsonlLine, type JsonlRecord } from '../batch/jsonl.ts';
 import { runInOrder } from '../batch/order.ts';
 import { charterHash, digestFile } from '../batch/receipt.ts';
 import { inShard, parseShard, shardLabel, type Shard } from '../batch/shard.ts';
-import { CharterError, loadCharter } from '../charter/load.ts';
-import { formatters, type FormatName } from '../report/index.ts';
+import { applyBaseline, BASELINE_FILE, baselineOf, BaselineError, entryPath, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from '../baseline/baseline.ts';
+import { applyRuleLevels, type RuleLevel } from '../config/config.ts';
+import { FORMAT_NAMES, formatters, type FormatName } from '../report/index.ts';
 import { fileStatus, summarise } from '../report/summary.ts';
-import type { Charter, CheckOptions, FileResult, Lang, Receipt, ReceiptOptions, Report } from '../types.ts';
+import type { Charter, CheckOptions, FileResult, Lang, Receipt, ReceiptOptions, Report, Summary } from '../types.ts';
+import { charterFromOption } from './charter-option.ts';
 import type { Checker, InputProblem, Output, ResolvedDeps } from './deps.ts';
-import { invalidOption, UsageError } from './usage.ts';
+import { expandGlobs, ignoredBy, type IgnoreSet } from './inputs.ts';
+import { EXIT, invalidOption, UsageError } from './usage.ts';
+
+export { charterFromOption, EXIT };
 
 /** The report formats, and jsonl: one line per file, written as each finishes. */
 export type OutputFormat = FormatName | 'jsonl';
@@ -43,17 +48,67 @@ export interface CheckCommandOptions {
   shard?: string;
   /** Judge every document's offer documentation, OCR where there is no text layer. */
   documentation?: boolean;
+  /** `format=file` pairs of --report: more reports of the same run. */
+  report?: string[];
+  maxWarnings?: number;
+  /** A baseline named with --baseline, false for --no-baseline; otherwise looked for upward. */
+  baseline?: string | boolean;
+  baseDir?: string;
+  /** From the settings file (see settings.ts): how much each rule's findings count. */
+  ruleLevels?: Record<string, RuleLevel>;
+  /** From the settings file and --ignore-pattern. */
+  ignore?: IgnoreSet[];
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
+export interface BaselineCommandOptions extends Omit<CheckCommandOptions, 'format' | 'output' | 'report' | 'maxWarnings' | 'baseDir' | 'shard' | 'baseline'> {
+  reason: string;
+  baseline?: string;
+}
 
-export async function charterFromOption(file: string | undefined, command?: string): Promise<Charter> {
-  try {
-    return await loadCharter(file);
-  } catch (err) {
-    if (err instanceof CharterError) {
-      throw new UsageError(`option '--charter <file>': ${err.message}`, command);
+/** The exit code of a finished run (see EXIT): a file that could not be analysed outranks findings. */
+export function exitCodeOf(summary: Summary, maxWarnings?: number): number {
+  if (!summary.complete) return EXIT.interrupted;
+  if (summary.errors > 0) return EXIT.unanalysed;
+  if (summary.failed > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && summary.findings.warning > maxWarnings) return EXIT.findings;
+  return EXIT.ok;
+}
+
+interface ReportTarget {
+  format: FormatName;
+  file: string;
+}
+
+function reportTargets(specs: string[] = []): ReportTarget[] {
+  return specs.map((spec) => {
+    const match = /^([a-z]+)=(.+)$/.exec(spec);
+    if (!match || !(FORMAT_NAMES as readonly string[]).includes(match[1])) {
+      throw invalidOption('--report <format=file>', spec, `Expected a format and a file joined by =, e.g. sarif=logo-check.sarif; formats: ${FORMAT_NAMES.join(', ')}.`);
     }
+    return { format: match[1] as FormatName, file: match[2] };
+  });
+}
+
+/** The baseline a run compares against: named, found upward from the current folder, or none. */
+async function baselineFor(flag: CheckCommandOptions['baseline'], cwd: string): Promise<{ file: string; baseline: Baseline } | undefined> {
+  if (flag === false) return undefined;
+  let file: string | undefined;
+  if (typeof flag === 'string') {
+    file = resolve(cwd, flag);
+  } else {
+    for (let dir = cwd; ; dir = dirname(dir)) {
+      const candidate = join(dir, BASELINE_FILE);
+      if (await access(candidate).then(() => true, () => false)) {
+        file = candidate;
+        break;
+      }
+      if (dirname(dir) === dir) return undefined;
+    }
+  }
+  try {
+    return { file, baseline: await readBaseline(file) };
+  } catch (err) {
+    if (err instanceof BaselineError) throw new UsageError(err.message);
     throw err;
   }
 }
@@ -141,12 +196,34 @@ async function receiptOptions(options: CheckOptions, opts: CheckCommandOptions):
   };
 }
 
-export async function runCheck(paths: string[], opts: CheckCommandOptions, deps: ResolvedDeps, tool: Report['tool']): Promise<number> {
+/** A finished batch: the report (what each file gets once the project's settings are applied). */
+interface Batch {
+  report: Report;
+  charter: Charter;
+  /** Files found to check (after the shard), for messages. */
+  found: number;
+}
+
+/** What a batch does to each result before it is reported: rule levels, then the baseline. */
+type Adjust = (result: FileResult) => FileResult;
+
+/** Files and folders in, results out, a few at a time; an exit code instead when the batch could not run. */
+async function runBatch(
+  paths: string[],
+  opts: CheckCommandOptions,
+  deps: ResolvedDeps,
+  tool: Report['tool'],
+  adjust: Adjust,
+): Promise<Batch | number> {
   const options = await checkOptionsFrom(opts);
   const shard = shardFrom(opts);
-  const expanded = await deps.expandInputs(paths);
-  const files = shard ? expanded.files.filter((f) => inShard(f, shard)) : expanded.files;
-  const problems = shard ? expanded.problems.filter((p) => inShard(p.path, shard)) : expanded.problems;
+  const globbed = await expandGlobs(paths, deps.cwd);
+  const expanded = await deps.expandInputs(globbed.paths);
+  const ignored = ignoredBy(opts.ignore ?? [], deps.cwd);
+  const allFiles = expanded.files.filter((f) => !ignored(f));
+  const allProblems = [...globbed.problems, ...expanded.problems];
+  const files = shard ? allFiles.filter((f) => inShard(f, shard)) : allFiles;
+  const problems = shard ? allProblems.filter((p) => inShard(p.path, shard)) : allProblems;
   const charter = { id: options.charter.id, name: options.charter.name, sha256: charterHash(options.charter) };
   const reportOptions: Report['options'] = {
     ...(opts.category !== undefined && { category: opts.category }),
@@ -200,7 +277,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
     const receipt: Receipt = { ...(digest ?? {}), checkedAt: checkedAt.toISOString(), ...receiptBase, ms: 0 };
     const key = cache ? cacheKey(receipt) : undefined;
     const hit = key ? await cache!.get(key) : undefined;
-    if (hit?.receipt) return { ...hit, path, receipt: { ...hit.receipt, cached: true } };
+    if (hit?.receipt) return adjust({ ...hit, path, receipt: { ...hit.receipt, cached: true } });
     // A checker that cannot start fails the whole batch, below; a file that fails fails alone.
     const ready = await startChecker();
     let result: FileResult;
@@ -212,6 +289,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
       result = unreadable(path, 'INTERNAL', `logo-check failed on this file: ${(err as Error).message ?? String(err)}`);
     }
     result = { ...result, receipt: { ...receipt, ms: Date.now() - checkedAt.getTime() } };
+    // The cache keeps what the checker found; settings and the baseline are applied on the way out.
     if (key && cacheable(result)) {
       await cache!.put(key, result).catch((err: Error) => {
         // The result is good; only the next run loses it. Said once, not once per file.
@@ -219,7 +297,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
         cacheFailed = true;
       });
     }
-    return result;
+    return adjust(result);
   }
 
   let outcome: Awaited<ReturnType<typeof runInOrder<string, FileResult>>>;
@@ -229,7 +307,7 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
       signal: stop.signal,
       onResult: async (result) => {
         bar?.increment({ file: result.path });
-        await lines?.write({ type: 'file', ...result });
+        await lines?.write({ type: 'file', ...result, status: fileStatus(result) });
       },
     });
   } catch (err) {
@@ -269,40 +347,115 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
     await lines.write({ type: 'end', summary: report.summary });
     await lines.close();
     if (opts.output !== undefined && !opts.quiet) deps.stderr.write(`logo-check: results written to ${opts.output}\n`);
-  } else {
-    const written = await writeReport(report, opts, deps, options.charter);
-    if (written !== EXIT.ok) return written;
   }
-
-  if (!report.summary.complete) {
-    deps.stderr.write(`logo-check: interrupted: ${report.summary.unchecked} of ${files.length} files not checked; the report holds the ${report.summary.files} that were\n`);
-    return EXIT.interrupted;
-  }
-  if (results.length === 0) {
+  if (results.length === 0 && report.summary.complete) {
     // A mistyped folder must not look like a clean batch in CI.
     deps.stderr.write(`logo-check: no image or PDF file found in ${paths.join(', ')}\n`);
     return EXIT.usage;
   }
-  if (report.summary.errors > 0) return EXIT.usage;
-  return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
+  return { report, charter: options.charter, found: files.length };
 }
 
-/** The whole report, to --output atomically (never half a file, never an older one left as if new), or to stdout. */
-async function writeReport(report: Report, opts: CheckCommandOptions, deps: ResolvedDeps, charter: Charter): Promise<number> {
-  const format = opts.format as FormatName;
+function interruptedLine(report: Report, found: number): string {
+  return `logo-check: interrupted: ${report.summary.unchecked} of ${found} files not checked; the report holds the ${report.summary.files} that were\n`;
+}
+
+export async function runCheck(paths: string[], opts: CheckCommandOptions, deps: ResolvedDeps, tool: Report['tool']): Promise<number> {
+  const targets = reportTargets(opts.report);
+  const baseline = await baselineFor(opts.baseline, deps.cwd);
+  const levels = opts.ruleLevels ?? {};
+  const pathOf = (path: string) => entryPath(baseline!.file, path, deps.cwd);
+  let suppressed = 0;
+  const stale: BaselineEntry[] = [];
+  const adjust: Adjust = (result) => {
+    const judged = applyRuleLevels(result, levels);
+    if (!baseline) return judged;
+    const applied = applyBaseline(baseline.baseline, [judged], pathOf);
+    suppressed += applied.suppressed;
+    stale.push(...applied.stale);
+    return applied.results[0];
+  };
+
+  const batch = await runBatch(paths, opts, deps, tool, adjust);
+  if (typeof batch === 'number') return batch;
+  const { report, charter } = batch;
+
+  if (opts.format !== 'jsonl') {
+    const written = await writeReport(report, { format: opts.format, file: opts.output }, opts, deps, charter);
+    if (written !== EXIT.ok) return written;
+  }
+  for (const target of targets) {
+    const written = await writeReport(report, target, { ...opts, quiet: false }, deps, charter);
+    if (written !== EXIT.ok) return written;
+  }
+
+  if (baseline) {
+    if (suppressed > 0) deps.stderr.write(`logo-check: ${suppressed} known finding${suppressed > 1 ? 's' : ''} accepted in ${baseline.file} not shown (--no-baseline shows them)\n`);
+    if (stale.length > 0) {
+      deps.stderr.write(`logo-check: ${stale.length} baseline entr${stale.length > 1 ? 'ies' : 'y'} no longer found; write the baseline again to prune:\n`);
+      for (const entry of stale) deps.stderr.write(`  ${entry.file}${entry.page ? ` page ${entry.page}` : ''}: ${entry.rule}${entry.element ? ` (${entry.element})` : ''}\n`);
+    }
+  }
+  if (!report.summary.complete) deps.stderr.write(interruptedLine(report, batch.found));
+  const code = exitCodeOf(report.summary, opts.maxWarnings);
+  if (code === EXIT.findings && report.summary.failed === 0) {
+    deps.stderr.write(`logo-check: ${report.summary.findings.warning} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+  }
+  return code;
+}
+
+/** `logo-check baseline`: today's findings, with why they are accepted, for later runs to leave out. */
+export async function runBaseline(paths: string[], opts: BaselineCommandOptions, deps: ResolvedDeps, tool: Report['tool']): Promise<number> {
+  const file = resolve(deps.cwd, opts.baseline ?? BASELINE_FILE);
+  const levels = opts.ruleLevels ?? {};
+  const batch = await runBatch(paths, { ...opts, format: 'json' }, deps, tool, (result) => applyRuleLevels(result, levels));
+  if (typeof batch === 'number') return batch;
+  const { report } = batch;
+  if (!report.summary.complete) {
+    // Half a baseline would make the findings of the files not reached look new on the next run.
+    deps.stderr.write(interruptedLine(report, batch.found).replace(/the report holds.*$/, 'no baseline written'));
+    return EXIT.interrupted;
+  }
+  const baseline = baselineOf(report.files, opts.reason, (path) => entryPath(file, path, deps.cwd));
+  try {
+    await writeBaseline(file, baseline);
+  } catch (err) {
+    deps.stderr.write(`logo-check: cannot write the baseline to ${file}: ${(err as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const files = new Set(baseline.entries.map((e) => e.file)).size;
+  deps.stderr.write(`logo-check: ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} accepted in ${file}\n`);
+  for (const unread of report.files.filter((f) => f.status === 'error')) {
+    deps.stderr.write(`logo-check: ${unread.path} could not be analysed (${unread.error?.message}); its findings, if any, are not in the baseline\n`);
+  }
+  return report.summary.errors > 0 ? EXIT.unanalysed : EXIT.ok;
+}
+
+/** One report, to a file atomically (never half a file, never an older one left as if new), or to stdout. */
+async function writeReport(report: Report, target: { format: FormatName; file?: string }, opts: CheckCommandOptions, deps: ResolvedDeps, charter: Charter): Promise<number> {
+  const { format, file } = target;
   // --quiet keeps machine formats whole, but spares a reader of the text report the files that pass.
   const shown = opts.quiet && format === 'text' ? { ...report, files: report.files.filter((f) => f.status !== 'pass') } : report;
-  const out = formatters[format](shown, { color: useColour(deps, opts.output !== undefined), lang: opts.lang, charter }) + '\n';
-  if (opts.output === undefined) {
+  const ctx = {
+    color: useColour(deps, file !== undefined),
+    lang: opts.lang,
+    charter,
+    baseDir: resolve(deps.cwd, opts.baseDir ?? '.'),
+    // The HTML report's pictures are drawn from the files: loaded only when one is asked for.
+    ...(format === 'html' && { visuals: await import('../report/html-visuals.ts').then(({ renderVisuals }) => renderVisuals(report, { charter, dpi: opts.dpi })) }),
+  };
+  const text = formatters[format](shown, ctx);
+  const out = text.endsWith('\n') ? text : text + '\n';
+  if (file === undefined) {
     deps.stdout.write(out);
     return EXIT.ok;
   }
   try {
-    await writeFileAtomic(opts.output, out);
+    await writeFileAtomic(file, out);
   } catch (err) {
-    deps.stderr.write(`logo-check: cannot write the report to ${opts.output}: ${(err as Error).message}\n`);
+    deps.stderr.write(`logo-check: cannot write the report to ${file}: ${(err as Error).message}\n`);
     return EXIT.usage;
   }
-  if (!opts.quiet) deps.stderr.write(`logo-check: report written to ${opts.output}\n`);
+  if (!opts.quiet) deps.stderr.write(`logo-check: report written to ${file}\n`);
   return EXIT.ok;
 }

@@ -40,6 +40,8 @@ export interface MainDeps {
   env?: Record<string, string | undefined>;
   /** Defaults to the process's SIGINT and SIGTERM. */
   interruption?: () => Interruption;
+  /** Where settings, the baseline and globs are looked for; defaults to process.cwd(). */
+  cwd?: string;
 }
 
 export interface ResolvedDeps {
@@ -49,6 +51,7 @@ export interface ResolvedDeps {
   stderr: Output;
   env: Record<string, string | undefined>;
   interruption: () => Interruption;
+  cwd: string;
 }
 
 // Non-literal specifiers keep tsc from resolving modules other engineers are still writing; they
@@ -68,6 +71,7 @@ export function resolveDeps(deps: MainDeps = {}): ResolvedDeps {
     stderr: deps.stderr ?? process.stderr,
     env: deps.env ?? process.env,
     interruption: deps.interruption ?? processInterruption,
+    cwd: deps.cwd ?? process.cwd(),
   };
 }
 

@@ -16,11 +16,11 @@ describe('--format html', () => {
     expect(r.closed).toBe(1);
   });
 
-  it('writes the report to --output in English, unreadable files explained, exit code 2', async () => {
+  it('writes the report to --output in English, unreadable files explained, exit code 3', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'logo-check-html-'));
     const out = join(dir, 'report.html');
     const r = await run(['samples', '--format', 'html', '--lang', 'en', '--output', out], { results: { 'samples/scan.tif': unreadableFile('en') } });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`logo-check: report written to ${out}\n`);
     const page = await readFile(out, 'utf8');

@@ -30,20 +30,20 @@ describe('exit codes', () => {
     expect((await run(['samples'], { results: fail })).code).toBe(1);
   });
 
-  it('is 2 when a file could not be analysed, and the other files are still reported', async () => {
+  it('is 3 when a file could not be analysed, and the other files are still reported', async () => {
     const r = await run(['samples'], { results: broken });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.stdout).toContain('✔ samples/flyer ok.png — conforme');
     expect(r.stdout).toContain('✘ samples/brochure.pdf — non conforme');
     expect(r.stdout).toContain('⚠ samples/scan.tif — illisible : le fichier est endommagé');
   });
 
-  it('is 2 when an input cannot be expanded into files, reported like an unreadable file', async () => {
+  it('is 3 when an input cannot be expanded into files, reported like an unreadable file', async () => {
     const r = await run(['samples', 'missing.pdf'], {
       results: pass,
       problems: [{ path: 'missing.pdf', error: { code: 'NOT_FOUND', message: "le fichier n'existe pas" } }],
     });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.stdout).toContain("⚠ missing.pdf — illisible : le fichier n'existe pas [code NOT_FOUND]");
   });
 
@@ -82,7 +82,7 @@ describe('a file the checker chokes on', () => {
         ...pass,
       },
     });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.checked).toEqual(['samples/bad.png', 'samples/flyer ok.png']);
     expect(r.closed).toBe(1);
     expect(r.stdout).toContain('⚠ samples/bad.png — illisible : logo-check failed on this file: boom [code INTERNAL]');
@@ -145,7 +145,7 @@ describe('usage errors', () => {
   }
 
   it.each([
-    [['--format', 'xml', 'x'], "logo-check: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, html, jsonl — see logo-check --help\n"],
+    [['--format', 'xml', 'x'], "logo-check: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, sarif, html, junit, csv, jsonl — see logo-check --help\n"],
     [['--lang', 'de', 'x'], "logo-check: option '--lang <lang>' argument 'de' is invalid. Allowed choices are fr, en — see logo-check --help\n"],
     [['--dpi', '20', 'x'], "logo-check: option '--dpi <n>' argument '20' is invalid. Expected a whole number from 36 to 600 — see logo-check --help\n"],
     [['--dpi', '150dpi', 'x'], "logo-check: option '--dpi <n>' argument '150dpi' is invalid. Expected a whole number from 36 to 600 — see logo-check --help\n"],

@@ -1,17 +1,18 @@
 // Arguments in, exit code out. main never exits the process itself, and everything it touches
 // outside logo-check's pure core can be handed in, so tests run it like a user would.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { DEFAULT_CHARTER, loadCharter } from '../charter/load.ts';
-import { FORMAT_NAMES } from '../report/index.ts';
-import { runArtwork, type ArtworkFormat } from './artwork-command.ts';
-import { runCharter } from './charter-command.ts';
-import { runMerge, type MergeCommandOptions } from './merge-command.ts';
-import { EXIT, runCheck, type CheckCommandOptions } from './check-command.ts';
+import { DEFAULT_CHARTER } from '../charter/bundled.ts';
+import { FORMAT_NAMES } from '../report/format.ts';
+import type { ArtworkFormat } from './artwork-command.ts';
+import type { BaselineCommandOptions, CheckCommandOptions } from './check-command.ts';
 import { resolveDeps, type MainDeps } from './deps.ts';
-import { runHtmlMerge, runHtmlReport } from './html-command.ts';
-import { runServe, SERVE_DEFAULTS, type ServeCommandOptions } from './serve-command.ts';
-import { integerIn, isoDay, UsageError, usageLine } from './usage.ts';
+import type { MergeCommandOptions } from './merge-command.ts';
+import { SERVE_DEFAULTS, type ServeCommandOptions } from './serve-command.ts';
+import { EXIT, integerIn, isoDay, UsageError, usageLine } from './usage.ts';
+
+// The commands' modules are imported when one runs: --version and --help load only the serve defaults.
 
 export type { Checker, CreateChecker, ExpandInputs, MainDeps } from './deps.ts';
 
@@ -26,34 +27,65 @@ const DESCRIPTION = [
 const EPILOGUE = `
 Exit codes / codes de sortie:
   0  every logo found complies / tout est conforme
-  1  at least one error-severity finding / au moins une non-conformité
-  2  usage error, or a file could not be analysed / erreur d'utilisation ou fichier illisible
+  1  at least one error-severity finding, or more warnings than --max-warnings / au moins une non-conformité
+  2  usage or configuration error / erreur d'utilisation ou de configuration
+  3  at least one file could not be analysed / au moins un fichier n'a pas pu être analysé
   130  interrupted (Ctrl-C, SIGTERM): the report holds what finished / interrompu : le rapport contient ce qui est fini
+
+Configuration: logo-check.config.json (or a "logo-check" key in package.json), found upward from
+the current folder; flags override it. Baseline: logo-check-baseline.json, written by
+logo-check baseline --reason "…"; later runs report only new findings.
 
 Examples / exemples:
   logo-check brochure.pdf
   logo-check --category offre-referencee --medium sms flyers/
-  logo-check --lang en --format sarif --output logo-check.sarif docs/
+  logo-check 'assets/**/*.pdf' --ignore-pattern 'assets/archive/**'
+  logo-check -f sarif -o logo-check.sarif --report junit=logo-check.xml docs/
+  logo-check baseline --reason "printed before the audit" assets/
   logo-check artwork --badge offre-referencee --out logo.png
   logo-check charter --charter my-charter.json
-  logo-check --jobs 4 --cache .logo-check-cache --format jsonl --output results.jsonl partners/
-  logo-check --shard 2/4 --format jsonl --output shard-2.jsonl partners/
-  logo-check merge shard-*.jsonl --format sarif --output logo-check.sarif
+  logo-check --jobs 4 --cache .logo-check-cache --format jsonl --output-file results.jsonl partners/
+  logo-check --shard 2/4 --format jsonl -o shard-2.jsonl partners/
+  logo-check merge shard-*.jsonl --format sarif -o logo-check.sarif
   logo-check serve                     # the partner's page on http://127.0.0.1:8470/`;
 
-/** Ids of the bundled charter, for help texts; a custom --charter may have others. */
-async function bundledIds(): Promise<{ badges: string; media: string }> {
+/** Ids of the bundled charter, for help texts, read without validating it (that is for a run). */
+function bundledIds(): { badges: string; media: string } {
   try {
-    const charter = await loadCharter(DEFAULT_CHARTER);
+    const charter = JSON.parse(readFileSync(DEFAULT_CHARTER, 'utf8')) as { badges: Array<{ id: string }>; media: Array<{ id: string }> };
     return { badges: charter.badges.map((b) => b.id).join(', '), media: charter.media.map((m) => m.id).join(', ') };
   } catch {
     return { badges: 'see logo-check charter', media: 'see logo-check charter' };
   }
 }
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** What the check and the baseline commands share: what to check and how. */
+function addCheckOptions(command: Command, ids: { badges: string; media: string }): Command {
+  return command
+    .addOption(new Option('--lang <lang>', 'language of the report / langue du rapport').choices(['fr', 'en']).default('fr'))
+    .option('--category <variant>', `badge the partner is entitled to, by category of offer (Article II): ${ids.badges}`)
+    .option('--medium <id>', `medium whose constraints Article X allows adapting the logo for: ${ids.media}`)
+    .option('--as-of <date>', 'judge the validity period (Article IX) on this day, YYYY-MM-DD, instead of the document date', isoDay)
+    .option('--partner-logo <file>', 'your own logo: the one addition Article X allows next to the logo')
+    .option('--charter <file>', 'charter to check against (default: the bundled charter)')
+    .option('--dpi <n>', 'resolution PDF pages are rendered at, 36 to 600 (default: 150)', integerIn(36, 600))
+    .option('-c, --config <file>', 'settings file (default: logo-check.config.json or package.json "logo-check", found upward)')
+    .option('--no-config', 'ignore every settings file')
+    .option('--ignore-pattern <glob>', 'do not check files matching this glob (repeatable), e.g. "archive/**"', collect)
+    .option('--quiet', 'no progress bar; the text report lists only files that need attention')
+    .option('--jobs <n>', 'files checked at the same time, one worker thread each (default: the number of cores)', integerIn(1, 256))
+    .option('--timeout <seconds>', 'longest a file may take; past it the file is reported with code timeout', integerIn(1, 3600), 300)
+    .option('--max-memory <MiB>', 'JavaScript memory a worker may use for a file; past it the file is reported with code out-of-memory', integerIn(128, 65_536), 1024)
+    .option('--password <password>', 'password of encrypted PDFs / mot de passe des PDF protégés')
+    .option('--cache <dir>', 'keep each result in this folder and reuse it while the file, charter, version and options are unchanged; resumes an interrupted run')
+    .option('--documentation', "judge every document's offer documentation (Annex 2.2, Article VII), reading pages without text by OCR; by default only documents with the logo and a text layer");
+}
+
 export async function main(argv: string[], injected?: MainDeps): Promise<number> {
   const deps = resolveDeps(injected);
-  const ids = await bundledIds();
+  const ids = bundledIds();
   let exitCode: number = EXIT.ok;
 
   const program = new Command('logo-check')
@@ -69,33 +101,47 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     })
     .exitOverride();
 
-  program
-    .argument('<paths...>', 'images, PDF files or folders to check / fichiers ou dossiers à vérifier')
+  program.argument('<paths...>', "images, PDF files, folders or quoted globs ('assets/**/*.pdf') to check / fichiers, dossiers ou motifs à vérifier");
+  addCheckOptions(program, ids)
     .addOption(
-      new Option('--format <format>', 'report format / format du rapport; jsonl: one line per file, written as each finishes')
+      new Option('-f, --format <format>', 'report format / format du rapport; jsonl: one line per file, written as each finishes')
         .choices([...FORMAT_NAMES, 'jsonl'])
         .default('text'),
     )
-    .addOption(new Option('--lang <lang>', 'language of the report / langue du rapport').choices(['fr', 'en']).default('fr'))
-    .option('--category <variant>', `badge the partner is entitled to, by category of offer (Article II): ${ids.badges}`)
-    .option('--medium <id>', `medium whose constraints Article X allows adapting the logo for: ${ids.media}`)
-    .option('--as-of <date>', 'judge the validity period (Article IX) on this day, YYYY-MM-DD, instead of the document date', isoDay)
-    .option('--partner-logo <file>', 'your own logo: the one addition Article X allows next to the logo')
-    .option('--charter <file>', 'charter to check against (default: the bundled charter)')
-    .option('--dpi <n>', 'resolution PDF pages are rendered at, 36 to 600', integerIn(36, 600), 150)
-    .option('--output <file>', 'write the report to this file instead of the standard output')
-    .option('--quiet', 'no progress bar; the text report lists only files that need attention')
-    .option('--jobs <n>', 'files checked at the same time, one worker thread each (default: the number of cores)', integerIn(1, 256))
-    .option('--timeout <seconds>', 'longest a file may take; past it the file is reported with code timeout', integerIn(1, 3600), 300)
-    .option('--max-memory <MiB>', 'JavaScript memory a worker may use for a file; past it the file is reported with code out-of-memory', integerIn(128, 65_536), 1024)
-    .option('--password <password>', 'password of encrypted PDFs / mot de passe des PDF protégés')
-    .option('--cache <dir>', 'keep each result in this folder and reuse it while the file, charter, version and options are unchanged; resumes an interrupted run')
-    .option('--documentation', "judge every document's offer documentation (Annex 2.2, Article VII), reading pages without text by OCR; by default only documents with the logo and a text layer")
+    .option('-o, --output-file <file>', 'write the report to this file instead of the standard output')
+    .addOption(new Option('--output <file>', 'same as --output-file').hideHelp())
+    .option('--report <format=file>', `also write the report in this format to this file (repeatable), e.g. sarif=logo-check.sarif; formats: ${FORMAT_NAMES.join(', ')}`, collect)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', integerIn(0, 1_000_000))
+    .option('--baseline <file>', 'report only findings not accepted in this baseline (default: logo-check-baseline.json, found upward)')
+    .option('--no-baseline', 'report every finding, even those the baseline accepts')
+    .option('--base-dir <dir>', 'folder SARIF names files relative to (default: the current folder)')
     .option('--shard <i/n>', 'check only share i of n of the files, by a hash of their path (n machines, one share each; combine with merge)')
     .addHelpText('after', EPILOGUE)
-    .action(async (paths: string[], opts: CheckCommandOptions) => {
-      exitCode = opts.format === 'html' ? await runHtmlReport(paths, opts, deps, TOOL) : await runCheck(paths, opts, deps, TOOL);
+    .action(async (paths: string[], raw: CheckCommandOptions & { outputFile?: string }) => {
+      const { outputFile, ...opts } = raw;
+      const { settle } = await import('./settings.ts');
+      const options = await settle({ ...opts, ...(outputFile !== undefined && { output: outputFile }) }, deps.cwd);
+      if (opts.format === 'html') {
+        const { runHtmlReport } = await import('./html-command.ts');
+        exitCode = await runHtmlReport(paths, options, deps, TOOL);
+      } else {
+        const { runCheck } = await import('./check-command.ts');
+        exitCode = await runCheck(paths, options, deps, TOOL);
+      }
     });
+
+  const baseline = addCheckOptions(
+    program
+      .command('baseline')
+      .description("accept today's findings: later runs report only new ones / accepte les constats actuels")
+      .argument('<paths...>', 'files, folders or globs whose findings to accept')
+      .requiredOption('--reason <text>', 'why these findings are accepted, kept with each entry')
+      .option('--baseline <file>', 'file to write (default: logo-check-baseline.json in the current folder)'),
+    ids,
+  ).action(async (paths: string[], opts: BaselineCommandOptions) => {
+    const [{ runBaseline }, { settle }] = await Promise.all([import('./check-command.ts'), import('./settings.ts')]);
+    exitCode = await runBaseline(paths, await settle(opts, deps.cwd, 'logo-check baseline'), deps, TOOL);
+  });
 
   const artwork = program
     .command('artwork')
@@ -106,6 +152,7 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .requiredOption('--out <file>', 'file to write')
     .option('--charter <file>', 'charter whose artwork to export (default: the bundled charter)')
     .action(async (opts: { badge: string; format?: ArtworkFormat; width: number; out: string; charter?: string }) => {
+      const { runArtwork } = await import('./artwork-command.ts');
       exitCode = await runArtwork(
         { ...opts, charter: opts.charter ?? program.opts().charter, widthGiven: artwork.getOptionValueSource('width') !== 'default' },
         deps,
@@ -117,6 +164,7 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .description('validate a charter file and show what logo-check compares against / valide une charte')
     .option('--charter <file>', 'charter to validate (default: the bundled charter)')
     .action(async (opts: { charter?: string }) => {
+      const { runCharter } = await import('./charter-command.ts');
       exitCode = await runCharter(opts.charter ?? program.opts().charter, deps);
     });
 
@@ -124,10 +172,19 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .command('merge')
     .description('combine the --format jsonl results of several runs or shards into one report / fusionne des résultats jsonl')
     .argument('<results...>', 'files written by logo-check --format jsonl')
-    .addOption(new Option('--format <format>', 'report format').choices([...FORMAT_NAMES, 'jsonl']).default('text'))
-    .option('--output <file>', 'write the report to this file instead of the standard output')
-    .action(async (inputs: string[], opts: MergeCommandOptions) => {
-      exitCode = opts.format === 'html' ? await runHtmlMerge(inputs, opts, deps) : await runMerge(inputs, opts, deps);
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMAT_NAMES, 'jsonl']).default('text'))
+    .option('-o, --output-file <file>', 'write the report to this file instead of the standard output')
+    .addOption(new Option('--output <file>', 'same as --output-file').hideHelp())
+    .action(async (inputs: string[], raw: MergeCommandOptions & { outputFile?: string }) => {
+      const { outputFile, ...opts } = raw;
+      const options = { ...opts, ...(outputFile !== undefined && { output: outputFile }) };
+      if (opts.format === 'html') {
+        const { runHtmlMerge } = await import('./html-command.ts');
+        exitCode = await runHtmlMerge(inputs, options, deps);
+      } else {
+        const { runMerge } = await import('./merge-command.ts');
+        exitCode = await runMerge(inputs, options, deps);
+      }
     });
 
 
@@ -144,10 +201,11 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
     .option('--dpi <n>', 'resolution PDF pages are rendered at, 36 to 600', integerIn(36, 600), 150)
     .option('--charter <file>', 'charter to check against (default: the bundled charter)')
     .action(async (opts: ServeCommandOptions) => {
+      const { runServe } = await import('./serve-command.ts');
       exitCode = await runServe({ ...opts, charter: opts.charter ?? program.opts().charter }, deps, TOOL);
     });
 
-  for (const command of [program, artwork, charter, merge, serve]) {
+  for (const command of [program, baseline, artwork, charter, merge, serve]) {
     const name = command === program ? 'logo-check' : `logo-check ${command.name()}`;
     command.exitOverride((err) => {
       throw Object.assign(err, { helpCommand: name });

@@ -47,7 +47,7 @@ export async function runMerge(inputs: string[], opts: MergeCommandOptions, deps
     deps.stderr.write('logo-check: at least one of the runs merged did not finish (no "end" line, or interrupted); the report is incomplete\n');
     return EXIT.usage;
   }
-  if (report.summary.errors > 0) return EXIT.usage;
+  if (report.summary.errors > 0) return EXIT.unanalysed;
   return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
 }
 

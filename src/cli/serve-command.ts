@@ -1,7 +1,7 @@
 // `logo-check serve`: starts the partner's page on this computer and runs until interrupted.
 import type { Report } from '../types.ts';
 import { DEFAULT_LIMITS, type Limits } from '../serve/limits.ts';
-import { charterFromOption } from './check-command.ts';
+import { charterFromOption } from './charter-option.ts';
 import type { ResolvedDeps } from './deps.ts';
 
 export interface ServeCommandOptions {

@@ -2,6 +2,9 @@
 // and what it got, so that a partner can fix the command without reading the source.
 import { InvalidArgumentError } from 'commander';
 
+/** Exit codes, documented in --help and the README (ESLint's: 0 clean, 1 problems, 2 fatal). */
+export const EXIT = { ok: 0, findings: 1, usage: 2, unanalysed: 3, interrupted: 130 } as const;
+
 export class UsageError extends Error {
   constructor(
     message: string,
