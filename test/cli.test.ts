@@ -1,5 +1,5 @@
 // The CLI end to end, with the real checker and the real input expansion: a batch of good and bad
-// files must report every file and keep going past the bad ones (exit 2, not a crash), and the
+// files must report every file and keep going past the bad ones (exit 3, not a crash), and the
 // README's first command must do what the README says.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
