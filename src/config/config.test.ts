@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failingFile } from '../report/testing/fixtures.ts';
 import { allFindings } from '../report/summary.ts';
+import { rules } from '../rules/index.ts';
 import { applyRuleLevels, ConfigError, findConfig, loadConfig, parseConfig } from './config.ts';
 
 const RULES = ['colour', 'addition', 'min-size', 'badge-text', 'period'];
@@ -88,5 +89,15 @@ describe('applyRuleLevels', () => {
   it('leaves a file as it is without levels', () => {
     const file = failingFile('fr');
     expect(applyRuleLevels(file, {})).toBe(file);
+  });
+});
+
+describe("the README's example", () => {
+  it('is a valid settings file for the rules this version has', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /### Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const config = parseConfig(JSON.parse(example!), '/project/logo-check.config.json', rules.map((r) => r.meta.id));
+    expect(config.rules).toEqual({ 'clear-space': 'off', 'min-size': 'warn' });
   });
 });

@@ -12,7 +12,7 @@ import { ruleLabel } from './html-words.ts';
 import { effectiveSeverity, fileStatus } from './summary.ts';
 
 /** The README's list of rules, where code-scanning viewers link each rule. */
-export const HELP_URI = 'https://www.npmjs.com/package/logo-check#rules';
+export const HELP_URI = 'https://www.npmjs.com/package/logo-check#what-is-reported';
 /** GitHub code scanning resolves this base to the repository checked out. */
 const BASE_ID = '%SRCROOT%';
 
