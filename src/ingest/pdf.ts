@@ -79,7 +79,12 @@ function pdfDocument(
       if (!Number.isInteger(index) || index < 1 || index > doc.numPages) {
         throw new RangeError(`page index must be an integer from 1 to ${doc.numPages}, got ${index}`);
       }
-      const page = await renderPage(path, doc, index, options);
+      const page = await renderPage(path, doc, index, options).catch(async (err: unknown) => {
+        // The page's own error says it; what pdf.js left unawaited on the way must not be blamed
+        // on the next page.
+        await strays.take();
+        throw err;
+      });
       await failOnStray(path, strays, index);
       return page;
     },

@@ -17,3 +17,5 @@ for (let index = Number(from); index < paths.length; index++) {
   say({ done: index, ms: Math.round(performance.now() - began), result: { path: result.path, status: result.status, error: result.error } });
 }
 await checker.close();
+// kB on Linux: the peak the run reached, native memory (pdf.js's canvas, libvips, WebAssembly) included.
+say({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });

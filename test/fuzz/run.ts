@@ -26,6 +26,8 @@ const CLI = join(import.meta.dirname, '../../src/cli/bin.mjs');
 const CLI_JOBS = Number(process.env.FUZZ_CLI_JOBS ?? 2);
 
 const { from, files: sources } = await fuzzSources();
+/** The largest peak resident memory of a checker process that finished its files. */
+let peakRssMb = 0;
 const dir = await mkdtemp(join(tmpdir(), 'logo-check-fuzz-'));
 const began = performance.now();
 try {
@@ -55,6 +57,7 @@ try {
   console.log(`codes: ${JSON.stringify(verdict.codes)}`);
   for (const [mutation, codes] of Object.entries(byMutation)) console.log(`  ${mutation}: ${JSON.stringify(codes)}`);
   if (verdict.worst) console.log(`slowest file: ${(verdict.worst.ms / 1000).toFixed(1)} s, ${verdict.worst.path}`);
+  if (peakRssMb) console.log(`peak memory of the checker process: ${peakRssMb} MB`);
   for (const line of verdict.missing) console.log(`LOST ${line}`);
   for (const line of verdict.unclear) console.log(`UNCLEAR ${line}`);
   if (process.env.FUZZ_OUTPUT) {
@@ -96,7 +99,7 @@ function checkFrom(start: number, paths: string[], listFile: string, outcomes: F
     }, 1000);
     createInterface({ input: child.stdout }).on('line', (line) => {
       // pdf.js or a native library may print to stdout; only our lines are JSON objects with these keys.
-      let message: { start?: number; done?: number; ms?: number; result?: FuzzOutcome['result'] };
+      let message: { start?: number; done?: number; ms?: number; result?: FuzzOutcome['result']; maxRssMb?: number };
       try {
         message = JSON.parse(line);
       } catch {
@@ -106,6 +109,8 @@ function checkFrom(start: number, paths: string[], listFile: string, outcomes: F
         current = message.start;
         startedAt = performance.now();
         if ((current + 1) % 50 === 0) process.stdout.write(`  ${current + 1}/${paths.length}\n`);
+      } else if (message.maxRssMb !== undefined) {
+        peakRssMb = Math.max(peakRssMb, message.maxRssMb);
       } else if (message.done !== undefined) {
         outcomes.push({ path: paths[message.done]!, result: message.result, ms: message.ms ?? 0 });
         current = undefined;
