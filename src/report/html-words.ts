@@ -24,6 +24,8 @@ const HEADLINES: Record<Lang, Record<string, (el: string) => string>> = {
     unverifiable: () => 'Ce point n’a pas pu être vérifié sur ce fichier.',
     documentation: () => 'La documentation de l’offre ne précise pas tout ce que les conditions demandent (prix, frais, durée, options…).',
     'name-text': () => 'Le nom de l’opération est mal écrit dans le texte.',
+    'offer-depth': () => 'Votre offre est difficile à trouver sur votre site.',
+    'catalogue-link': () => 'La page de votre offre ne permet pas de revenir au catalogue de l’opération en 2 clics.',
   },
   en: {
     colour: (el) => `The colour ${el ? `of the ${el} ` : ''}was changed.`,
@@ -42,6 +44,8 @@ const HEADLINES: Record<Lang, Record<string, (el: string) => string>> = {
     unverifiable: () => 'This could not be checked on this file.',
     documentation: () => 'The offer documentation does not state everything the terms ask for (prices, costs, duration, options…).',
     'name-text': () => 'The operation’s name is written wrong in the text.',
+    'offer-depth': () => 'Your offer is hard to find on your site.',
+    'catalogue-link': () => 'Your offer page does not lead back to the operation’s catalogue within 2 clicks.',
   },
 };
 
@@ -64,6 +68,8 @@ const RULE_LABELS: Record<Lang, Record<string, string>> = {
     unverifiable: 'non vérifiable',
     documentation: 'documentation de l’offre',
     'name-text': 'nom de l’opération',
+    'offer-depth': 'offre trop loin de l’accueil',
+    'catalogue-link': 'retour au catalogue',
   },
   en: {
     colour: 'colours',
@@ -82,6 +88,8 @@ const RULE_LABELS: Record<Lang, Record<string, string>> = {
     unverifiable: 'could not be checked',
     documentation: 'offer documentation',
     'name-text': 'operation’s name',
+    'offer-depth': 'offer far from the home page',
+    'catalogue-link': 'back to the catalogue',
   },
 };
 

@@ -1,7 +1,7 @@
 // Turns a rule's drafts into findings: wording in the reader's language, the article cited from
 // the charter (so another brand's terms work unchanged), and the medium waivers of Article X.
 import type { Finding, Lang, Medium } from '../types.ts';
-import type { DocumentContext, DocumentRule, FindingDraft, Localised, LogoContext, LogoRule, Rule, TemplateValue } from './rule.ts';
+import type { DocumentContext, DocumentRule, FindingDraft, Localised, LogoContext, LogoRule, Rule, SiteContext, SiteRule, TemplateValue } from './rule.ts';
 import { fillTemplate } from './template.ts';
 
 const RULE_FAILED: { message: Localised; fix: Localised } = {
@@ -29,7 +29,7 @@ function logoData(ctx: LogoContext): Record<string, TemplateValue> {
   return { variant };
 }
 
-function render(rule: Rule, draft: FindingDraft, common: Record<string, TemplateValue>, ctx: LogoContext | DocumentContext): Finding {
+function render(rule: Rule, draft: FindingDraft, common: Record<string, TemplateValue>, ctx: LogoContext | DocumentContext | SiteContext): Finding {
   const { meta } = rule;
   const template = meta.messages[draft.messageId];
   if (!template) {
@@ -58,7 +58,7 @@ function render(rule: Rule, draft: FindingDraft, common: Record<string, Template
   return { ...finding, severity: 'warning', message: `${finding.message} — ${uncertain}` };
 }
 
-function failure(rule: Rule, error: unknown, ctx: LogoContext | DocumentContext): Finding {
+function failure(rule: Rule, error: unknown, ctx: LogoContext | DocumentContext | SiteContext): Finding {
   const data = { rule: rule.meta.id, error: describeThrown(error) };
   return {
     rule: rule.meta.id,
@@ -89,7 +89,7 @@ function describeThrown(error: unknown): string {
  */
 function run(
   rule: Rule,
-  ctx: LogoContext | DocumentContext,
+  ctx: LogoContext | DocumentContext | SiteContext,
   common: Record<string, TemplateValue>,
   check: (report: (draft: FindingDraft) => void) => void,
 ): { findings: Finding[]; failed: boolean } {
@@ -129,5 +129,9 @@ export function runLogoRules(rules: LogoRule[], ctx: LogoContext): Finding[] {
 }
 
 export function runDocumentRules(rules: DocumentRule[], ctx: DocumentContext): Finding[] {
+  return rules.flatMap((rule) => run(rule, ctx, {}, (report) => rule.check(ctx, report)).findings);
+}
+
+export function runSiteRules(rules: SiteRule[], ctx: SiteContext): Finding[] {
   return rules.flatMap((rule) => run(rule, ctx, {}, (report) => rule.check(ctx, report)).findings);
 }

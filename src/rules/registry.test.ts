@@ -47,6 +47,8 @@ it('keeps the public rule ids', () => {
     'validity',
     'documentation',
     'name-text',
+    'offer-depth',
+    'catalogue-link',
   ]);
 });
 
@@ -60,7 +62,7 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, { m
   it('has a kind, a severity and a scope', () => {
     expect(KINDS).toContain(meta.kind);
     expect(SEVERITIES).toContain(meta.severity);
-    expect(['logo', 'document']).toContain(meta.scope);
+    expect(['logo', 'document', 'site']).toContain(meta.scope);
   });
 
   it('cites a clause the charter quotes', () => {

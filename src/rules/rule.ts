@@ -21,7 +21,7 @@ export interface RuleMeta {
   severity: Severity;
   /** The clause of the terms the rule enforces; its article is read from the charter. */
   clause: ClauseId;
-  scope: 'logo' | 'document';
+  scope: 'logo' | 'document' | 'site';
   description: Localised;
   /** Message templates by message id, with {{placeholders}} filled from the draft's data. */
   messages: Record<string, Localised>;
@@ -60,6 +60,31 @@ export interface DocumentContext {
   texts?: PageText[];
 }
 
+/** A page of a partner's site presenting the offer, and where it sits in the site (Article VIII). */
+export interface OfferPage {
+  url: string;
+  /** given: the catalogue links to it (--offer-url); logo or name: recognised on the page. */
+  recognisedBy: 'given' | 'logo' | 'name';
+  /** Clicks from the home page along the site's links; null when the crawl did not reach it. */
+  clicksFromHome: number | null;
+  /** Those clicks, as the words of each link. */
+  homePath: string[];
+  /** For given pages: clicks to a link back to the catalogue; null when there is none within reach. */
+  catalogueClicks?: number | null;
+  cataloguePath?: string[];
+}
+
+export interface SiteContext {
+  charter: Charter;
+  lang: Lang;
+  home: string;
+  /** The catalogue offer pages must lead back to. */
+  catalogue: string;
+  offers: OfferPage[];
+  /** Pages of the site read by the crawl. */
+  pagesRead: number;
+}
+
 export interface FindingDraft {
   messageId: string;
   data: Record<string, TemplateValue>;
@@ -86,4 +111,9 @@ export interface DocumentRule {
   check(ctx: DocumentContext, report: Report): void;
 }
 
-export type Rule = LogoRule | DocumentRule;
+export interface SiteRule {
+  meta: RuleMeta & { scope: 'site' };
+  check(ctx: SiteContext, report: Report): void;
+}
+
+export type Rule = LogoRule | DocumentRule | SiteRule;

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compliantMeasurement, loadTestCharter, TEST_PAGE, type DeepPartial } from '../../../test/fixtures/measurement.ts';
 import type { Charter, Finding, Lang, LogoMeasurement, PageText } from '../../types.ts';
-import { runDocumentRules, runLogoRules } from '../engine.ts';
-import type { DateSource, DocumentContext, DocumentRule, FindingDraft, LogoContext, LogoRule, PageGeometry } from '../rule.ts';
+import { runDocumentRules, runLogoRules, runSiteRules } from '../engine.ts';
+import type { DateSource, DocumentContext, DocumentRule, FindingDraft, LogoContext, LogoRule, PageGeometry, SiteContext, SiteRule } from '../rule.ts';
 
 interface Case {
   name: string;
@@ -33,6 +33,10 @@ export interface DocumentCase extends Case {
   dateSource?: DateSource;
   /** Running text of each page; a string is page 1 read from a text layer. */
   texts?: PageText[] | string;
+}
+
+export interface SiteCase extends Case {
+  site: Omit<SiteContext, 'charter' | 'lang'>;
 }
 
 interface Table<C> {
@@ -105,4 +109,9 @@ export function testDocumentRule(rule: DocumentRule, table: Table<DocumentCase>)
     ...(test.texts === undefined ? {} : { texts: typeof test.texts === 'string' ? [{ page: 1, text: test.texts, source: 'pdf-text', confidence: 1 }] : test.texts }),
   });
   run(rule.meta.id, table, context, rule.check, (ctx) => runDocumentRules([rule], ctx));
+}
+
+export function testSiteRule(rule: SiteRule, table: Table<SiteCase>): void {
+  const context = (charter: Charter, test: SiteCase, lang: Lang): SiteContext => ({ charter, lang, ...test.site });
+  run(rule.meta.id, table, context, rule.check, (ctx) => runSiteRules([rule], ctx));
 }
