@@ -262,6 +262,8 @@ export interface PageResult {
   logos: LogoResult[];
   /** Set when the raster was a photo of a printed page, judged flattened (see src/rectify). */
   rectified?: { quad: Array<[number, number]>; tiltDeg: number; paper: string | null };
+  /** On a web page: the picture the logos are on (its URL, or « inline SVG n »); boxes are in its pixels. */
+  source?: string;
 }
 
 export type FileStatus = 'pass' | 'fail' | 'error';

@@ -10,6 +10,8 @@ import type { BaselineCommandOptions, CheckCommandOptions } from './check-comman
 import { resolveDeps, type MainDeps } from './deps.ts';
 import type { MergeCommandOptions } from './merge-command.ts';
 import { SERVE_DEFAULTS, type ServeCommandOptions } from './serve-command.ts';
+import { SITE_DEFAULTS } from '../site/limits.ts';
+import type { SiteCommandOptions } from './site-command.ts';
 import { EXIT, integerIn, isoDay, UsageError, usageLine } from './usage.ts';
 
 // The commands' modules are imported when one runs: --version and --help load only the serve defaults.
@@ -205,7 +207,29 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
       exitCode = await runServe({ ...opts, charter: opts.charter ?? program.opts().charter }, deps, TOOL);
     });
 
-  for (const command of [program, baseline, artwork, charter, merge, serve]) {
+  const site = program
+    .command('site')
+    .description("a partner's web site against Article VIII: where the offer sits, the way back to the catalogue, every logo and the offer's documentation / votre site internet")
+    .argument('[home-url]', 'home page of the site / page d’accueil du site')
+    .option('--offer-url <url...>', 'page(s) of the site the catalogue links to; otherwise the offer is recognised by its logo or name')
+    .option('--catalogue <url>', "the operation's catalogue offer pages must lead back to (default: the charter's)")
+    .option('--saved <folder|file.warc>', 'read a saved copy of the site (a folder of HTML files or a WARC file) instead of the web')
+    .option('--sites <file>', 'check every site listed, one a line: home page, then its --offer-url pages; one report each (--output is then a folder)')
+    .option('--max-pages <n>', 'most pages read', integerIn(1, 100_000), SITE_DEFAULTS.maxPages)
+    .option('--max-depth <n>', 'most clicks followed from the home page', integerIn(1, 100), SITE_DEFAULTS.maxDepth)
+    .option('--delay <ms>', 'pause between two requests to the site', integerIn(0, 60_000), SITE_DEFAULTS.delay)
+    .option('--timeout <seconds>', 'longest wait for one answer', integerIn(1, 600), SITE_DEFAULTS.timeout)
+    .addOption(new Option('--format <format>', 'report format').choices([...FORMAT_NAMES]).default('text'))
+    .option('--output <file>', 'write the report to this file instead of the standard output')
+    .addOption(new Option('--lang <lang>', 'language of the report / langue du rapport').choices(['fr', 'en']).default('fr'))
+    .option('--dpi <n>', 'resolution PDF brochures of the site are rendered at, 36 to 600', integerIn(36, 600), 150)
+    .option('--charter <file>', 'charter to check against (default: the bundled charter)')
+    .action(async (home: string | undefined, opts: SiteCommandOptions) => {
+      const { runSite } = await import('./site-command.ts');
+      exitCode = await runSite(home, { ...opts, charter: opts.charter ?? program.opts().charter }, deps, TOOL);
+    });
+
+  for (const command of [program, baseline, artwork, charter, merge, serve, site]) {
     const name = command === program ? 'logo-check' : `logo-check ${command.name()}`;
     command.exitOverride((err) => {
       throw Object.assign(err, { helpCommand: name });
