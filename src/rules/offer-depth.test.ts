@@ -51,7 +51,7 @@ testSiteRule(offerDepth, {
       charter: (c) => ({ ...c, site: { ...c.site, offerDepthSeverity: 'error' } }),
       site: site([]),
       drafts: [{ messageId: 'absent', data: { pages: 12, max: 5 }, severity: 'error', details: { url: HOME } }],
-      messages: ["aucune page du site ne présente l'offre (ni logo ni nom de l'opération sur les 12 pages lues)"],
+      messages: ["aucune page du site ne présente l'offre, ni par le logo ni par le nom de l'opération (pages lues : 12)"],
     },
   ],
 });

@@ -32,8 +32,8 @@ export const offerDepth: SiteRule = {
         en: 'offer page {{url}} cannot be reached by following links from the home page',
       },
       absent: {
-        fr: "aucune page du site ne présente l'offre (ni logo ni nom de l'opération sur les {{pages}} pages lues)",
-        en: "no page of the site presents the offer (neither the logo nor the operation's name on the {{pages}} pages read)",
+        fr: "aucune page du site ne présente l'offre, ni par le logo ni par le nom de l'opération (pages lues : {{pages}})",
+        en: "no page of the site presents the offer, neither by the logo nor by the operation's name (pages read: {{pages}})",
       },
     },
     fix: {

@@ -87,7 +87,12 @@ export async function auditSite(audit: SiteAudit, source: SiteSource, checker: C
 
   try {
     // Pages the catalogue links to may not be linked from the site at all: read them anyway.
-    for (const url of audit.offerUrls) await crawler.page(url, Number.POSITIVE_INFINITY);
+    // The walks back to the catalogue come first, so that the pages they read have their pictures checked too.
+    const ways = new Map<string, { clicks: number; path: string[] } | undefined>();
+    for (const url of audit.offerUrls) {
+      const offer = await crawler.page(url, Number.POSITIVE_INFINITY);
+      ways.set(offer.url, await walkToCatalogue(crawler, offer.url, audit));
+    }
 
     const seenPictures = new Set<string>();
     const logoPages = new Set<string>();
@@ -147,7 +152,7 @@ export async function auditSite(audit: SiteAudit, source: SiteSource, checker: C
     const offers = recogniseOffers(audit, crawler.pages, fromHome, logoPages);
     for (const offer of offers) {
       if (offer.recognisedBy !== 'given') continue;
-      const back = await walkToCatalogue(crawler, offer.url, audit);
+      const back = ways.get(offer.url);
       offer.catalogueClicks = back?.clicks ?? null;
       offer.cataloguePath = back?.path ?? [];
     }

@@ -118,6 +118,12 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
+/** Saved pages often keep the URL's name, without .html: their first bytes tell. */
+function sniffType(body: Buffer): string {
+  const start = body.subarray(0, 512).toString('utf8').trimStart().toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html') ? 'text/html' : 'application/octet-stream';
+}
+
 /**
  * A folder holding a saved copy of one site: the URL's path is the file's path under the folder,
  * a folder's page its index.html. Any host is the saved site's, since the copy has only one.
@@ -134,7 +140,8 @@ export function folderSource(dir: string): SiteSource {
       for (const candidate of path.endsWith('/') ? [join(file, 'index.html'), join(file, 'index.htm')] : [file, join(file, 'index.html')]) {
         const info = await stat(candidate).catch(() => undefined);
         if (!info?.isFile()) continue;
-        return { url, status: 200, contentType: TYPES[extname(candidate).toLowerCase()] ?? 'application/octet-stream', body: await readFile(candidate) };
+        const body = await readFile(candidate);
+        return { url, status: 200, contentType: TYPES[extname(candidate).toLowerCase()] ?? sniffType(body), body };
       }
       return { url, status: 404, contentType: '', body: Buffer.alloc(0) };
     },
