@@ -171,7 +171,7 @@ function fileLines(file: FileResult, ctx: FormatContext, lang: Lang, c: Palette)
     return lines;
   }
   const logos = file.pages.flatMap((page) => page.logos.map((logo) => ({ page, logo })));
-  if (status === 'pass' && logos.length === 0) {
+  if (status === 'pass' && logos.length === 0 && file.findings.length === 0) {
     // Nothing was judged: calling it « conforme » would mislead a partner whose logo went unseen.
     lines.push(`${c.dim('○')} ${c.bold(file.path)} — ${w.noLogo}`);
     return lines;
@@ -195,7 +195,8 @@ function logoLines(logo: LogoResult, page: PageResult, n: number, paged: boolean
   const w = WORDS[lang];
   const box = logo.bbox.map((v) => Math.round(v)) as BBox;
   const where = positionInWords(logo.bbox, page.width, page.height, lang);
-  const place = paged ? `${w.page} ${page.page}, ${where}` : where;
+  // On a web page, the picture the logo is on says more than its rank among the page's pictures.
+  const place = page.source ? `${page.source}, ${where}` : paged ? `${w.page} ${page.page}, ${where}` : where;
   const badge = logo.badge === null ? w.noBadge : `${w.badge} ${badgeName(logo.badge, ctx.charter, w)}`;
   const lines = [
     `  ${w.logo} ${n} · ${place} ` + c.dim(w.box(box)),
