@@ -60,7 +60,7 @@ async function openJpx(path: string, options: ResolvedOptions): Promise<SourceDo
     throw new IngestError(
       'corrupt',
       path,
-      { en: `is not a readable JPEG 2000 image (${why}); re-export it as PNG or JPEG`, fr: `n'est pas une image JPEG 2000 lisible (${why}) ; exportez-la à nouveau en PNG ou JPEG` },
+      { en: `is not a readable JPEG 2000 image (${why}); re-export it as PNG or JPEG`, fr: `n'est pas une image JPEG 2000 lisible (${why}) ; exportez l'image à nouveau en PNG ou JPEG` },
       { cause: err },
     );
   });
@@ -68,7 +68,7 @@ async function openJpx(path: string, options: ResolvedOptions): Promise<SourceDo
   if (!(Number.isSafeInteger(size.width) && Number.isSafeInteger(size.height) && size.width > 0 && size.height > 0)) {
     throw new IngestError('corrupt', path, {
       en: `is damaged: its header gives an impossible size (${size.width} × ${size.height}); re-export it as PNG or JPEG`,
-      fr: `est endommagée : son en-tête donne une taille impossible (${size.width} × ${size.height}) ; exportez-la à nouveau en PNG ou JPEG`,
+      fr: `est une image endommagée : son en-tête donne une taille impossible (${size.width} × ${size.height}) ; exportez-la à nouveau en PNG ou JPEG`,
     });
   }
   checkPixels(path, size.width, size.height, options.maxPixels);
@@ -84,7 +84,7 @@ async function openJpx(path: string, options: ResolvedOptions): Promise<SourceDo
         throw new IngestError(
           'corrupt',
           path,
-          { en: `is damaged and cannot be decoded (${why}); re-export it as PNG or JPEG`, fr: `est endommagée et ne peut pas être décodée (${why}) ; exportez-la à nouveau en PNG ou JPEG` },
+          { en: `is damaged and cannot be decoded (${why}); re-export it as PNG or JPEG`, fr: `est une image endommagée, impossible à décoder (${why}) ; exportez-la à nouveau en PNG ou JPEG` },
           { cause: err },
         );
       });
@@ -101,7 +101,7 @@ async function readHeader(path: string, input: string | Buffer, maxPixels: numbe
     // The size limit is ours to check (checkPixels) so the message can give the size.
     const header = await sharp(input, { ...inputOptions, limitInputPixels: false }).metadata();
     if (!header.width || !header.height) {
-      throw new IngestError('corrupt', path, { en: 'has no image size in its header; re-export it', fr: "n'indique pas la taille de l'image dans son en-tête ; exportez-la à nouveau" });
+      throw new IngestError('corrupt', path, { en: 'has no image size in its header; re-export it', fr: "n'indique pas la taille de l'image dans son en-tête ; exportez l'image à nouveau" });
     }
     return header;
   } catch (err) {
@@ -146,7 +146,7 @@ function decodeError(path: string, err: unknown, maxPixels: number): IngestError
       path,
       {
         en: `decodes to more than ${megapixels(maxPixels, 'en')}, the per-page limit; downscale it`,
-        fr: `dépasse une fois décodée ${megapixels(maxPixels, 'fr')}, la limite par page ; réduisez sa taille`,
+        fr: `contient une image qui dépasse ${megapixels(maxPixels, 'fr')} une fois décodée, la limite par page ; réduisez sa taille`,
       },
       { cause: err },
     );
@@ -155,7 +155,7 @@ function decodeError(path: string, err: unknown, maxPixels: number): IngestError
     return new IngestError(
       'timeout',
       path,
-      { en: `took too long to decode (${message}); simplify or downscale it`, fr: `a mis trop de temps à être décodée (${message}) ; simplifiez-la ou réduisez sa taille` },
+      { en: `took too long to decode (${message}); simplify or downscale it`, fr: `contient une image trop longue à décoder (${message}) ; simplifiez-la ou réduisez sa taille` },
       { cause: err },
     );
   }
@@ -167,7 +167,7 @@ function decodeError(path: string, err: unknown, maxPixels: number): IngestError
       path,
       {
         en: `is damaged: past its first bytes it is not a readable image (${message}); re-export or re-scan it`,
-        fr: `est endommagée : au-delà de ses premiers octets, ce n'est pas une image lisible (${message}) ; exportez-la ou numérisez-la à nouveau`,
+        fr: `est une image endommagée : au-delà de ses premiers octets, rien n'est lisible (${message}) ; exportez-la ou numérisez-la à nouveau`,
       },
       { cause: err },
     );
@@ -178,7 +178,7 @@ function decodeError(path: string, err: unknown, maxPixels: number): IngestError
       path,
       {
         en: `uses an encoding this build cannot decode (${message}); convert it to PNG or JPEG`,
-        fr: `utilise un codage que cette version ne sait pas décoder (${message}) ; convertissez-la en PNG ou JPEG`,
+        fr: `utilise un codage que cette version ne sait pas décoder (${message}) ; convertissez l'image en PNG ou JPEG`,
       },
       { cause: err },
     );
@@ -192,7 +192,7 @@ function decodeError(path: string, err: unknown, maxPixels: number): IngestError
     path,
     {
       en: `is damaged or truncated and cannot be decoded (${message}); re-export or re-scan it`,
-      fr: `est endommagée ou tronquée et ne peut pas être décodée (${message}) ; exportez-la ou numérisez-la à nouveau`,
+      fr: `est une image endommagée ou tronquée, impossible à décoder (${message}) ; exportez-la ou numérisez-la à nouveau`,
     },
     { cause: err },
   );

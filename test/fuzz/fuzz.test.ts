@@ -16,7 +16,7 @@ const CHECKER_FILES = 40;
 /** Low resolution: the damage is in the bytes; pixels only cost time. */
 const DPI = 36;
 /** Pages rendered per file through ingest: the damage shows on the first ones or at opening. */
-const PAGES = 3;
+const PAGES = 2;
 /** Far above any file's time on this machine (the slowest takes about 1.5 s), far below a hang. */
 const FILE_LIMIT_MS = 30_000;
 
