@@ -7,6 +7,20 @@ import { failingFile, passingFile, sampleReport } from './testing/fixtures.ts';
 
 const charter = await loadCharter();
 
+describe('text report of a batch', () => {
+  it('says which share of the files a --shard run covered', () => {
+    expect(text(sampleReport('fr', { shard: '2/4' }), { color: false, charter }).split('\n')[1]).toBe('Part des fichiers : 2/4');
+    expect(text(sampleReport('en', { shard: '2/4' }), { color: false, charter }).split('\n')[1]).toBe('Share of the files: 2/4');
+  });
+
+  it('says an interrupted run is incomplete, next to the totals', () => {
+    const report = sampleReport('en');
+    report.summary = summarise(report.files, 7);
+    const lines = text(report, { color: false, charter }).split('\n');
+    expect(lines.at(-4)).toBe('⚠ Check interrupted: 7 of 11 files not checked; this report holds only what finished (with --cache, running the same command again resumes where it stopped)');
+  });
+});
+
 describe('text report in French (the default)', () => {
   it('groups by file, places each logo in words and says how to fix each finding', () => {
     const report = sampleReport('fr', { category: 'offre-referencee', medium: 'small-screen', asOf: '2007-01-01' });

@@ -54,6 +54,7 @@ const WORDS = {
     category: 'catégorie déclarée',
     medium: 'support',
     asOf: 'date de référence',
+    shard: 'part des fichiers',
     colon: ' :',
     box: (b: BBox) => `(x ${b[0]}, y ${b[1]} ; ${b[2]} × ${b[3]} px)`,
     percent: (n: number) => `${n} %`,
@@ -97,6 +98,7 @@ const WORDS = {
     category: 'declared category',
     medium: 'medium',
     asOf: 'judged as of',
+    shard: 'share of the files',
     colon: ':',
     box: (b: BBox) => `(x ${b[0]}, y ${b[1]}; ${b[2]} × ${b[3]} px)`,
     percent: (n: number) => `${n}%`,
@@ -143,6 +145,8 @@ export const text: Formatter = (report: Report, ctx: FormatContext) => {
   if (report.options.category) declared.push(`${w.category}${w.colon} ${badgeName(report.options.category, ctx.charter, w)}`);
   if (report.options.medium) declared.push(`${w.medium}${w.colon} ${mediumName(report.options.medium, ctx.charter, lang)}`);
   if (report.options.asOf) declared.push(`${w.asOf}${w.colon} ${report.options.asOf}`);
+  // A shard's report is not the whole batch: said where a reader sees what the run covered.
+  if (report.options.shard) declared.push(`${w.shard}${w.colon} ${report.options.shard}`);
   if (declared.length) lines.push(c.dim(capitalise(declared.join(' · '))));
   lines.push('');
 
