@@ -216,6 +216,7 @@ describe('artifactUri', () => {
     ['samples/flyer ok.png', 'samples/flyer%20ok.png'],
     ['dossier\\brochure été.pdf', 'dossier/brochure%20%C3%A9t%C3%A9.pdf'],
     ['/srv/audit/a#1.pdf', 'file:///srv/audit/a%231.pdf'],
+    ['http://www.dupont-informatique.fr/offres/pack tpe', 'http://www.dupont-informatique.fr/offres/pack%20tpe'],
   ])('%s → %s', (path, uri) => {
     expect(artifactUri(path)).toBe(uri);
   });

@@ -20,8 +20,9 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 const FIX_LABEL: Record<Lang, string> = { fr: 'Comment corriger :', en: 'How to fix:' };
 const WAIVED_LABEL: Record<Lang, string> = { fr: 'dérogation admise pour le support', en: 'adaptation allowed for the medium' };
 
-/** SARIF wants URIs: relative paths stay relative (so the log is portable), absolute ones become file: URLs. */
+/** SARIF wants URIs: relative paths stay relative (so the log is portable), absolute ones become file: URLs; a web page's URL (logo-check site) is one already. */
 export function artifactUri(path: string): string {
+  if (/^https?:\/\//i.test(path)) return new URL(path).href;
   const slashed = path.replace(/\\/g, '/');
   if (slashed.startsWith('/')) return pathToFileURL(slashed).href;
   return slashed.split('/').map(encodeURIComponent).join('/');
@@ -44,7 +45,7 @@ interface Location {
  * repository whatever folder the job ran in); one outside it keeps its own URI.
  */
 function artifactLocation(path: string, baseDir: string | undefined): ArtifactLocation {
-  if (baseDir === undefined) return { uri: artifactUri(path) };
+  if (baseDir === undefined || /^https?:\/\//i.test(path)) return { uri: artifactUri(path) };
   const rel = relative(baseDir, resolve(path));
   if (rel.startsWith('..') || isAbsolute(rel)) return { uri: artifactUri(resolve(path)) };
   return { uri: artifactUri(rel), uriBaseId: BASE_ID };
