@@ -45,9 +45,13 @@ export function quoteAround(text: string, start: number, end: number, room = 30)
   let from = Math.max(0, start - room);
   let to = Math.min(text.length, end + room);
   const before = text.slice(from, start);
-  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf(' : '));
-  if (stop >= 0) from += stop + 2;
-  else if (from > 0) from = start - before.length + Math.max(0, before.indexOf(' ') + 1);
+  // The quote starts after the last sentence, line or label before the words, else on a word.
+  const stop = Math.max(...['. ', '\n', ' : '].map((mark) => {
+    const at = before.lastIndexOf(mark);
+    return at < 0 ? -1 : at + mark.length;
+  }));
+  if (stop >= 0) from += stop;
+  else if (from > 0) from += before.indexOf(' ') + 1;
   const after = text.slice(end, to);
   const cut = after.search(/[.;\n](\s|$)/);
   if (cut >= 0) to = end + cut;
