@@ -32,7 +32,15 @@ export interface Scores {
   rules: Record<string, { tp: number; fp: number; fn: number }>;
   /** Found logos with something reported as not checkable (an `unverified` warning). */
   unsure: number;
+  /**
+   * Logos narrower than FLOOR_PX in the file's pixels (a small page far off in a phone photo): under
+   * the size the checker is built to judge, counted apart and left out of every other figure.
+   */
+  belowFloor: { logos: number; found: number };
 }
+
+/** Narrowest logo, in the file's pixels, the checker promises to find and judge (issue 5: from 100 px). */
+export const FLOOR_PX = 100;
 
 export interface Evaluation extends Scores {
   /** The same scores for the files of each capture condition. */
@@ -51,6 +59,7 @@ const emptyScores = (): Scores => ({
   subtle: {},
   rules: {},
   unsure: 0,
+  belowFloor: { logos: 0, found: 0 },
 });
 
 const iou = (a: BBox, b: BBox) => {
@@ -122,6 +131,11 @@ function add(scores: Scores, file: ManifestFile, result: FileResult | undefined,
   };
   for (const o of judged.outcomes) {
     const found = o.reported !== null;
+    if (o.truth.bbox[2] < FLOOR_PX) {
+      scores.belowFloor.logos++;
+      if (found) scores.belowFloor.found++;
+      continue;
+    }
     const counts = [
       (scores.classes[o.truth.violation] ??= { logos: 0, found: 0, right: 0, misses: [] }),
       o.truth.expectedRules.some(isError) ? scores.violations : scores.compliant,

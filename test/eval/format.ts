@@ -25,12 +25,13 @@ function summaryRow(name: string, s: Scores): string {
     pad(`${s.violations.right}/${s.violations.logos}`, 9),
     pad(pct(s.violations.right, s.violations.logos), 8),
     pad(s.unsure, 6),
+    pad(s.belowFloor.logos ? `${s.belowFloor.found}/${s.belowFloor.logos}` : '·', 8),
   ].join(' ');
 }
 
-/** One row per condition and overall: files, unreadable, logos, detected, recall, false positives, compliant passed, violations right, logos with an unverifiable warning. */
+/** One row per condition and overall: files, unreadable, logos, detected, recall, false positives, compliant passed, violations right, logos with an unverifiable warning, logos under the 100 px floor found (left out of the other columns). */
 export function formatSummary(ev: Evaluation): string {
-  const head = `${'condition'.padEnd(10)} ${pad('files', 6)} ${pad('unread', 7)} ${pad('logos', 6)} ${pad('found', 6)} ${pad('recall', 8)} ${pad('FP', 5)} ${pad('compliant', 9)} ${pad('pass', 8)} ${pad('violation', 9)} ${pad('right', 8)} ${pad('unsure', 6)}`;
+  const head = `${'condition'.padEnd(10)} ${pad('files', 6)} ${pad('unread', 7)} ${pad('logos', 6)} ${pad('found', 6)} ${pad('recall', 8)} ${pad('FP', 5)} ${pad('compliant', 9)} ${pad('pass', 8)} ${pad('violation', 9)} ${pad('right', 8)} ${pad('unsure', 6)} ${pad('<100 px', 8)}`;
   return [head, ...columns(ev).map((c) => summaryRow(c, ev.conditions[c])), summaryRow('overall', ev)].join('\n');
 }
 
