@@ -70,16 +70,17 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
   }
 
   /** The page's running text: its text layer, else OCR when every document's documentation is judged. */
-  async function readText(page: Page): Promise<PageText> {
-    const layer = textLayer(page);
+  async function readText(page: Page, logos: LogoResult[]): Promise<PageText> {
+    // The logo's own words are the tagline and badge rules' to judge, not running text.
+    const boxes = logos.map((logo) => logo.bbox);
+    const layer = textLayer(page, boxes);
     if (!options.documentation || letterCount(layer.text) >= MIN_RUNNING_LETTERS) return layer;
-    return readByOcr(page, ocr);
+    return readByOcr(page, ocr, boxes);
   }
 
   async function checkPages(doc: SourceDocument, result: FileResult, texts: PageText[]): Promise<void> {
     for (let index = 1; index <= doc.pageCount; index++) {
       const raster = await doc.renderPage(index);
-      texts.push(await readText(raster));
       const pageResult: PageResult = { page: index, width: raster.width, height: raster.height, logos: [] };
       // A photo of a printed page is judged on the page itself, flattened, so that the camera's
       // perspective is never taken for a distorted logo; boxes go back to the photo's pixels.
@@ -94,6 +95,7 @@ export async function createChecker(options: CheckOptions): Promise<Checker> {
         pageResult.logos = await logosOn(raster);
         if (pageResult.logos.length) delete pageResult.rectified;
       }
+      texts.push(await readText(raster, pageResult.logos));
       result.pages.push(pageResult);
     }
   }

@@ -113,4 +113,12 @@ describe('offer documentation in brochures', () => {
     ]);
     expect(ruleFindings(result, 'name-text').map((f) => f.severity)).toEqual(['warning']);
   }, 180_000);
+
+  it("a scanned brochure with the logo: the logo's words are blanked before OCR, not taken for the name", async () => {
+    const file = await scan(await brochure('complete-scan', COMPLETE, true));
+    const result = await (await checker(true)).checkFile(file);
+    expect(result.pages[0].logos).toHaveLength(1);
+    expect(ruleFindings(result, 'name-text')).toEqual([]);
+    expect(ruleFindings(result, 'documentation')).toEqual([]);
+  }, 180_000);
 });

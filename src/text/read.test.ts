@@ -17,6 +17,14 @@ describe('textLayer', () => {
     expect(text).toEqual({ page: 3, text: 'Forfait installation :\n350 € HT', source: 'pdf-text', confidence: 1 });
   });
 
+  it('leaves out the words inside a logo: they are the tagline, not running text', () => {
+    const runs: TextRun[] = [
+      { text: 'Entrepreneurs faites le choix du numérique', bbox: [10, 10, 60, 8] },
+      { text: 'Offre de base : 350 € HT', bbox: [10, 60, 60, 8] },
+    ];
+    expect(textLayer(page(runs), [[0, 0, 80, 30]]).text).toBe('Offre de base : 350 € HT');
+  });
+
   it('gives an empty text for a page without a text layer', () => {
     expect(textLayer(page([])).text).toBe('');
   });
