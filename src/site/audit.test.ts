@@ -59,6 +59,9 @@ describe('a partner site on the loopback interface, offer pages given by the cat
     expect([...site.userAgents]).toEqual([UA]);
     // Every page of the site, once (the redirect adds /ancien), and the pictures and stylesheet.
     expect(new Set(site.requests).size).toBe(site.requests.length);
+    // robots.txt asks for 0.05 s between requests; --delay was 0.
+    const gaps = site.times.slice(1, site.requests.length).map((t, i) => t - site.times[i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(45);
   });
 
   it('reports the broken link as a page that could not be read', () => {

@@ -45,7 +45,11 @@ const MAX_REDIRECTS = 5;
 
 interface Robots {
   isAllowed(url: string, userAgent?: string): boolean | undefined;
+  getCrawlDelay(userAgent?: string): number | undefined;
 }
+
+/** A Crawl-delay longer than this is a mistake or a refusal; it would make an audit last days. */
+const MAX_CRAWL_DELAY_S = 30;
 
 // A CommonJS module whose types declare an ES default export that TypeScript's NodeNext mode does
 // not see as callable; at run time the default import is the function.
@@ -75,6 +79,8 @@ export async function createCrawler(home: string, source: SiteSource, userAgent:
   const robotsFile = await source.fetch(robotsUrl);
   const robots = robotsFile.status === 200 ? robotsParser(robotsUrl, robotsFile.body.toString('utf8')) : undefined;
   const allowed = (url: string) => robots?.isAllowed(url, userAgent) ?? true;
+  const crawlDelay = robots?.getCrawlDelay(userAgent);
+  if (crawlDelay !== undefined && crawlDelay > 0) source.slowTo?.(Math.min(crawlDelay, MAX_CRAWL_DELAY_S) * 1000);
 
   async function follow(url: string): Promise<{ fetched: Fetched; redirectedFrom: string[] }> {
     const redirectedFrom: string[] = [];

@@ -21,6 +21,8 @@ export interface Fetched {
 
 export interface SiteSource {
   fetch(url: string): Promise<Fetched>;
+  /** Asks for at least this pause between requests (robots.txt's Crawl-delay); saved copies ignore it. */
+  slowTo?(delayMs: number): void;
   /** Requests actually sent (the web) or looked up (a saved copy). */
   readonly requests: number;
 }
@@ -50,8 +52,8 @@ export function webSource(options: WebOptions): SiteSource {
   let queue: Promise<unknown> = Promise.resolve();
   let last = 0;
   let requests = 0;
-  async function get(url: string): Promise<Fetched> {
-    const wait = last + options.delayMs - Date.now();
+  async function get(url: string, delayMs: number): Promise<Fetched> {
+    const wait = last + delayMs - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     last = Date.now();
     requests++;
@@ -76,9 +78,13 @@ export function webSource(options: WebOptions): SiteSource {
       last = Date.now();
     }
   }
+  let delayMs = options.delayMs;
   return {
+    slowTo(ms) {
+      delayMs = Math.max(delayMs, ms);
+    },
     fetch(url) {
-      const result = queue.then(() => get(url));
+      const result = queue.then(() => get(url, delayMs));
       queue = result.catch(() => undefined);
       return result;
     },

@@ -15,8 +15,9 @@ import type { Charter } from '../../types.ts';
 export interface TestSite {
   partner: string;
   catalogue: string;
-  /** Paths requested from the partner's server, in order. */
+  /** Paths requested from the partner's server, in order, and when (ms since the epoch). */
   requests: string[];
+  times: number[];
   userAgents: Set<string>;
   /** Every resource of the partner's site by path (redirects and errors excluded). */
   resources: Map<string, { type: string; body: Buffer }>;
@@ -54,7 +55,7 @@ export async function startTestSite(charter: Charter): Promise<TestSite> {
     chain[`/niveau-${i}`] = { body: html(`Niveau ${i}`, next) };
   }
   const site: Record<string, Resource> = {
-    '/robots.txt': { type: 'text/plain', body: 'User-agent: *\nDisallow: /prive/\n' },
+    '/robots.txt': { type: 'text/plain', body: 'User-agent: *\nDisallow: /prive/\nCrawl-delay: 0.05\n' },
     '/style.css': { type: 'text/css', body: '.bandeau { background: url("/img/bandeau.png") no-repeat; }' },
     '/': {
       body: html(
@@ -87,10 +88,12 @@ export async function startTestSite(charter: Charter): Promise<TestSite> {
   };
 
   const requests: string[] = [];
+  const times: number[] = [];
   const userAgents = new Set<string>();
   const partnerServer = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(path);
+    times.push(Date.now());
     userAgents.add(req.headers['user-agent'] ?? '');
     const resource = site[path];
     if (!resource) {
@@ -114,6 +117,7 @@ export async function startTestSite(charter: Charter): Promise<TestSite> {
     partner,
     catalogue,
     requests,
+    times,
     userAgents,
     resources,
     close: async () => {
