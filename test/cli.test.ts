@@ -124,6 +124,25 @@ describe('the README', () => {
   );
 });
 
+describe.skipIf(!hasCorpus)('--password', () => {
+  it(
+    'opens an encrypted PDF in the pool\'s workers, and without it the file is reported encrypted',
+    async () => {
+      const file = join(HOSTILE, 'saslprep-r6.pdf');
+      const runWith = async (extra: string[]) => {
+        const stdout = capture();
+        await main(['node', 'logo-check', '--format', 'json', '--jobs', '1', ...extra, file], { stdout, stderr: capture(), env: {} });
+        return (JSON.parse(stdout.text) as Report).files[0];
+      };
+      const opened = await runWith(['--password', 'S\u00aaSL\u00adprep']);
+      expect(opened.error).toBeUndefined();
+      expect(opened.pages.length).toBeGreaterThan(0);
+      expect((await runWith([])).error?.code).toBe('encrypted');
+    },
+    BATCH_TIMEOUT_MS,
+  );
+});
+
 describe('Ctrl-C during a batch', () => {
   it(
     'stops taking files, writes what finished with an end line marked incomplete, and exits 130',
