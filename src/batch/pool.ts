@@ -94,7 +94,8 @@ export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOpt
 
   /**
    * Ends a worker; piscina starts another. Its exit is awaited before the file's result is given
-   * back, so that no next file can be handed to a worker on its way out.
+   * back, so the batch's next file goes to another worker; a file piscina had already handed it
+   * (one waiting for a worker) fails with "worker exited" and is checked again by checkFile.
    */
   async function retire(thread: number): Promise<void> {
     const worker = pool.threads.find((w) => w.threadId === thread);
