@@ -15,6 +15,9 @@ export interface StrayRejections {
 }
 
 const watching = new Set<unknown[]>();
+
+/** What pdf.js rejects with when we stop it (a page past its deadline, a closed document): no damage. */
+const STOPPED = new Set(['RenderingCancelledException', 'AbortException']);
 let diverted = false;
 
 /** pdf.js's exceptions carry a stack from its own bundle (BaseException builds it at load time). */
@@ -34,7 +37,7 @@ function divert(): void {
       // Several documents open in one thread cannot be told apart: each is told. A checker reads
       // one file at a time per thread, where this is exact. With none open the rejection belongs
       // to a document already closed, whose result is already out.
-      for (const rejections of watching) rejections.push(args[0]);
+      if (!STOPPED.has((args[0] as Error).name)) for (const rejections of watching) rejections.push(args[0]);
       return true;
     }
     return (emit as (this: NodeJS.Process, event: string | symbol, ...args: unknown[]) => boolean).call(this, event, ...args);
