@@ -8,7 +8,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'logo-check-inputs-'));
   await mkdir(join(dir, 'assets/old'), { recursive: true });
-  for (const file of ['assets/b.pdf', 'assets/a.pdf', 'assets/c.png', 'assets/old/d.pdf']) await writeFile(join(dir, file), 'x');
+  for (const file of ['assets/b.pdf', 'assets/a.pdf', 'assets/c.png', 'assets/old/d.pdf', 'flyer [v2].png']) await writeFile(join(dir, file), 'x');
 });
 
 describe('expandGlobs', () => {
@@ -16,6 +16,10 @@ describe('expandGlobs', () => {
     const { paths, problems } = await expandGlobs(['assets/**/*.pdf', 'assets/c.png', 'missing.pdf'], dir);
     expect(paths).toEqual(['assets/a.pdf', 'assets/b.pdf', 'assets/old/d.pdf', 'assets/c.png', 'missing.pdf']);
     expect(problems).toEqual([]);
+  });
+
+  it('takes a file whose name looks like a glob as it is', async () => {
+    expect(await expandGlobs(['flyer [v2].png'], dir)).toEqual({ paths: ['flyer [v2].png'], problems: [] });
   });
 
   it('reports a glob that matches nothing', async () => {

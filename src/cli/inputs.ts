@@ -1,6 +1,7 @@
 // Paths as a shell user or a config file gives them: globs ('assets/**/*.pdf') expanded here,
 // quoted so the shell leaves them alone, and ignore patterns applied to every file found, whether
 // it was named, matched or found in a folder.
+import { access } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -14,13 +15,14 @@ export interface IgnoreSet {
 
 /**
  * Each argument that is a glob becomes the files it matches (sorted, so runs are reproducible);
- * a glob that matches nothing is an input problem, like a missing file.
+ * a glob that matches nothing is an input problem, like a missing file. A path that exists is
+ * taken as it is even if it looks like a glob: partners' files are called « flyer [v2].png ».
  */
 export async function expandGlobs(args: string[], cwd: string): Promise<{ paths: string[]; problems: InputProblem[] }> {
   const paths: string[] = [];
   const problems: InputProblem[] = [];
   for (const arg of args) {
-    if (!isDynamicPattern(arg)) {
+    if (!isDynamicPattern(arg) || (await access(resolve(cwd, arg)).then(() => true, () => false))) {
       paths.push(arg);
       continue;
     }
