@@ -89,22 +89,20 @@ function reportTargets(specs: string[] = []): ReportTarget[] {
   });
 }
 
+/** logo-check-baseline.json in the current folder or the nearest one above, as settings files are found. */
+async function nearestBaseline(cwd: string): Promise<string | undefined> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, BASELINE_FILE);
+    if (await access(candidate).then(() => true, () => false)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /** The baseline a run compares against: named, found upward from the current folder, or none. */
 async function baselineFor(flag: CheckCommandOptions['baseline'], cwd: string): Promise<{ file: string; baseline: Baseline } | undefined> {
   if (flag === false) return undefined;
-  let file: string | undefined;
-  if (typeof flag === 'string') {
-    file = resolve(cwd, flag);
-  } else {
-    for (let dir = cwd; ; dir = dirname(dir)) {
-      const candidate = join(dir, BASELINE_FILE);
-      if (await access(candidate).then(() => true, () => false)) {
-        file = candidate;
-        break;
-      }
-      if (dirname(dir) === dir) return undefined;
-    }
-  }
+  const file = typeof flag === 'string' ? resolve(cwd, flag) : await nearestBaseline(cwd);
+  if (file === undefined) return undefined;
   try {
     return { file, baseline: await readBaseline(file) };
   } catch (err) {
@@ -406,7 +404,8 @@ export async function runCheck(paths: string[], opts: CheckCommandOptions, deps:
 
 /** `logo-check baseline`: today's findings, with why they are accepted, for later runs to leave out. */
 export async function runBaseline(paths: string[], opts: BaselineCommandOptions, deps: ResolvedDeps, tool: Report['tool']): Promise<number> {
-  const file = resolve(deps.cwd, opts.baseline ?? BASELINE_FILE);
+  // The baseline later runs will find: the named one, the nearest one, or a new one here.
+  const file = opts.baseline !== undefined ? resolve(deps.cwd, opts.baseline) : ((await nearestBaseline(deps.cwd)) ?? join(deps.cwd, BASELINE_FILE));
   const levels = opts.ruleLevels ?? {};
   const batch = await runBatch(paths, { ...opts, format: 'json' }, deps, tool, (result) => applyRuleLevels(result, levels));
   if (typeof batch === 'number') return batch;

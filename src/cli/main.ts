@@ -138,7 +138,7 @@ export async function main(argv: string[], injected?: MainDeps): Promise<number>
       .description("accept today's findings: later runs report only new ones / accepte les constats actuels")
       .argument('<paths...>', 'files, folders or globs whose findings to accept')
       .requiredOption('--reason <text>', 'why these findings are accepted, kept with each entry')
-      .option('--baseline <file>', 'file to write (default: logo-check-baseline.json in the current folder)'),
+      .option('--baseline <file>', 'file to write (default: the logo-check-baseline.json runs find, upward from here, else a new one here)'),
     ids,
   ).action(async (paths: string[], opts: BaselineCommandOptions) => {
     const [{ runBaseline }, { settle }] = await Promise.all([import('./check-command.ts'), import('./settings.ts')]);

@@ -164,6 +164,15 @@ describe('baseline', () => {
     expect(missing.stderr).toContain(`baseline ${join(dir, 'nope.json')} cannot be read (ENOENT)`);
   });
 
+  it('is written again where later runs find it, from a sub-folder too, with paths relative to it', async () => {
+    await inDir(['baseline', '--reason', 'first', 'x'], { results: results() });
+    await mkdir(join(dir, 'sub'));
+    const again = await run(['baseline', '--reason', 'second', 'x'], { results: results() }, { cwd: join(dir, 'sub') });
+    expect(again.stderr).toContain(`accepted in ${join(dir, 'logo-check-baseline.json')}`);
+    const baseline = JSON.parse(await readFile(join(dir, 'logo-check-baseline.json'), 'utf8'));
+    expect(baseline.entries.map((e: { file: string; reason: string }) => [e.file, e.reason])[0]).toEqual(['b.pdf', 'second']);
+  });
+
   it('needs a reason', async () => {
     const r = await inDir(['baseline', 'x'], { results: results() });
     expect(r.code).toBe(2);
