@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -58,6 +59,28 @@ describe('the installed package', () => {
     const r = sh('npx', ['--no-install', 'logo-check', '--version'], app);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${pkg.version}\n`);
+  });
+
+  it('loads no heavy module for --version and --help', async () => {
+    // A module hook that refuses the libraries a check needs: the command must not touch them.
+    const hooks = join(dir, 'refuse-heavy.mjs');
+    await writeFile(
+      hooks,
+      `export async function load(url, context, next) {
+  if (/node_modules\\/(sharp|@img|pdfjs-dist|opencv-wasm|tesseract\\.js|zod|piscina|pixelmatch)\\//.test(url)) throw new Error('loaded ' + url);
+  return next(url, context);
+}`,
+    );
+    const register = join(dir, 'register.mjs');
+    await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    const bin = join(app, 'node_modules/logo-check/dist/cli/run.js');
+    for (const args of [['--version'], ['--help'], ['baseline', '--help']]) {
+      const r = sh(process.execPath, ['--import', pathToFileURL(register).href, bin, ...args], app);
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    // The hook does refuse: the charter command validates the charter with zod.
+    const check = sh(process.execPath, ['--import', pathToFileURL(register).href, bin, 'charter'], app);
+    expect(check.stderr).toContain('loaded file://');
   });
 
   it(
