@@ -55,6 +55,27 @@ describe('the installed package', () => {
     expect(existsSync(join(app, 'node_modules/typescript'))).toBe(false);
   });
 
+  it('imports, from its compiled files, only Node and its runtime dependencies', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const { builtinModules } = await import('node:module');
+    const installed = join(app, 'node_modules/logo-check');
+    const files = (await readdir(join(installed, 'dist'), { recursive: true })).filter((f) => /\.m?js$/.test(f));
+    const allowed = new Set([...Object.keys(pkg.dependencies), ...builtinModules]);
+    const foreign: string[] = [];
+    for (const file of files) {
+      const code = await readFile(join(installed, 'dist', file), 'utf8');
+      const specifiers = [...code.matchAll(/^\s*(?:import|export)\b[^'\n]*?from\s*'([^']+)'/gm), ...code.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)]
+        .map((m) => m[1])
+        .filter((specifier) => !specifier.startsWith('.'));
+      for (const specifier of specifiers) {
+        const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+        if (!allowed.has(name)) foreign.push(`${file}: ${specifier}`);
+      }
+    }
+    expect(files.length).toBeGreaterThan(50);
+    expect(foreign).toEqual([]);
+  });
+
   it('answers npx logo-check --version', () => {
     const r = sh('npx', ['--no-install', 'logo-check', '--version'], app);
     expect(r.status, r.stderr).toBe(0);
