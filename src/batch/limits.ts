@@ -28,9 +28,6 @@ export const DEFAULT_LIMITS: FileLimits = {
   maxPixels: 50e6,
 };
 
-/** Error codes a limit or a dead worker gives a file; ingest adds its own (corrupt, encrypted…). */
-export type LimitCode = 'timeout' | 'out-of-memory' | 'too-large' | 'too-complex' | 'internal';
-
 export function resolveLimits(given: Partial<FileLimits> = {}): FileLimits {
   const limits = { ...DEFAULT_LIMITS, ...given };
   for (const [name, value] of Object.entries(limits)) {
