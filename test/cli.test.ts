@@ -124,6 +124,37 @@ describe('the README', () => {
   );
 });
 
+describe('a reader of the standard output that goes away (| head)', () => {
+  it(
+    'stops the batch as Ctrl-C would (exit 130), without a crash',
+    async () => {
+      const child = spawn(process.execPath, ['src/cli/bin.mjs', '--jobs', '1', '--format', 'jsonl', 'samples'], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      let stdout = '';
+      // Like `head -2`: the run line and the first file, then the pipe is closed.
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('"type":"file"')) {
+            child.stdout.destroy();
+            resolve();
+          }
+        }),
+      );
+      expect(await exited).toBe(130);
+      expect(stderr).not.toMatch(/EPIPE|Error:/);
+      expect(stderr).toMatch(/interrupted: \d+ of 10 files not checked/);
+    },
+    README_TIMEOUT_MS,
+  );
+});
+
 describe.skipIf(!hasCorpus)('--password', () => {
   it(
     'opens an encrypted PDF in the pool\'s workers, and without it the file is reported encrypted',

@@ -77,7 +77,8 @@ export function resolveDeps(deps: MainDeps = {}): ResolvedDeps {
 
 /**
  * The first Ctrl-C or SIGTERM stops the batch, which then writes what finished; the handlers are
- * removed at once, so a second Ctrl-C ends the process the usual way.
+ * removed at once, so a second Ctrl-C ends the process the usual way. A reader of the standard
+ * output that goes away (`logo-check --format jsonl … | head`) stops it too, as SIGPIPE would.
  */
 function processInterruption(): Interruption {
   const controller = new AbortController();
@@ -85,11 +86,32 @@ function processInterruption(): Interruption {
     dispose();
     controller.abort();
   };
+  const onStdoutError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') onSignal();
+  };
   const dispose = () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  return { signal: controller.signal, dispose };
+  ignoreClosedStdout();
+  process.stdout.on('error', onStdoutError);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      dispose();
+      process.stdout.off('error', onStdoutError);
+    },
+  };
+}
+
+let stdoutGuarded = false;
+/** Nobody reads what is written after the reader went: dropped, rather than a crash with a stack. */
+function ignoreClosedStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
 }
