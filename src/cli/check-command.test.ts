@@ -45,13 +45,17 @@ describe('--jobs', () => {
   });
 
   it('hands the checker the number of jobs and the limits', async () => {
-    const r = await run(['--jobs', '3', '--timeout', '90', '--max-memory', '512', '--password', 's3cret', 'x'], { results: { 'a.png': passingFile() } });
+    const r = await run(['--jobs', '3', '--timeout', '90', '--max-memory', '512', '--password', 's3cret', 'x'], { results: await files(4) });
     expect(r.options).toMatchObject({ password: 's3cret', limits: { timeoutMs: 90_000, memoryMb: 512 } });
     expect(r.jobs).toBe(3);
   });
 
   it('checks as many files at a time as the machine has cores by default', async () => {
-    expect((await run(['x'], { results: { 'a.png': passingFile() } })).jobs).toBe(availableParallelism());
+    expect((await run(['x'], { results: await files(availableParallelism() + 1) })).jobs).toBe(availableParallelism());
+  });
+
+  it('starts no more workers than there are files', async () => {
+    expect((await run(['--jobs', '8', 'x'], { results: await files(3) })).jobs).toBe(3);
   });
 
   it('refuses a --timeout over an hour, the longest the image decoder (libvips) accepts', async () => {

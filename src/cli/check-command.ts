@@ -262,7 +262,9 @@ async function runBatch(
   // Started on the first file the cache does not hold: a resumed run with everything cached
   // pays nothing for OpenCV and OCR.
   let checker: Promise<Checker> | undefined;
-  const jobs = opts.jobs ?? availableParallelism();
+  // No more workers than files: each starts OpenCV and OCR, and an idle one would only slow the
+  // others' start on a small machine.
+  const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length));
   const startChecker = () => (checker ??= deps.createChecker(options, { jobs }));
   const interruption = deps.interruption();
   const stop = new AbortController();
