@@ -97,6 +97,16 @@ describe('outputs', () => {
     expect(JSON.parse(await readFile(json, 'utf8')).summary.files).toBe(1);
   });
 
+  it('writes an HTML report with --report too, its pictures drawn from the files', async () => {
+    const out = join(dir, 'report.html');
+    const r = await inDir(['--lang', 'en', '--report', `html=${out}`, 'x'], { results: { 'samples/brochure.pdf': failingFile('en') } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`logo-check: report written to ${out}\n`);
+    const page = await readFile(out, 'utf8');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('samples/brochure.pdf');
+  });
+
   it('refuses a --report without a known format', async () => {
     const r = await inDir(['--report', 'pdf=out.pdf', 'x'], { results: { 'a.png': passingFile() } });
     expect(r.code).toBe(2);
