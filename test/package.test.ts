@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
+import { sarifValidator } from '../src/report/testing/validate-json-schema.ts';
+
+// shared/ sits beside the repository, on developers' machines and in CI alike.
+const SARIF_SCHEMA = join(import.meta.dirname, '../../shared/schemas/sarif-schema-2.1.0.json');
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLE_OK = join(ROOT, 'samples/flyer-conforme.png');
@@ -163,6 +167,7 @@ describe("the GitHub Action's script", () => {
       expect(r.stdout).toContain('flyer-logo-tourne.jpg');
       expect(r.stdout).not.toContain('flyer-conforme.png');
       const log = JSON.parse(await readFile(join(work, 'out.sarif'), 'utf8'));
+      if (existsSync(SARIF_SCHEMA)) expect(sarifValidator(JSON.parse(await readFile(SARIF_SCHEMA, 'utf8')))(log)).toEqual([]);
       const location = log.runs[0].results[0].locations[0].physicalLocation;
       expect(location.artifactLocation).toEqual({ uri: 'assets/flyer-logo-tourne.jpg', uriBaseId: '%SRCROOT%' });
       expect(location.region.startLine).toBe(1);
