@@ -4,9 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type Checker } from './check.ts';
 import { loadCharter } from './charter/load.ts';
+import { renderLogo } from '../test/synth/logo.ts';
 
 const SAMPLES = join(import.meta.dirname, '../samples');
 
@@ -74,5 +76,43 @@ describe('limits of one file', () => {
 
   it('checks a document within the limits as usual', async () => {
     expect((await checker.checkFile(join(SAMPLES, 'flyer-conforme.png'))).status).toBe('pass');
+  }, 60_000);
+});
+
+describe('which shapes are taken for the logo', () => {
+  let checker: Checker;
+  let dir: string;
+  beforeAll(async () => {
+    checker = await createChecker({ charter: await loadCharter(), lang: 'en' });
+    dir = await mkdtemp(join(tmpdir(), 'logo-check-confirmed-'));
+  }, 60_000);
+  afterAll(async () => {
+    await checker?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a logo cut in half by the page edge, its arrow also removed, is found from its @ and the slivers of its texts', async () => {
+    const drawn = await renderLogo({
+      violation: 'missing-arrow',
+      variant: 'offre-referencee',
+      badgeText: 'offre référencée',
+      widthPx: 240,
+      geometry: { rotationDeg: 0, scaleX: 1, scaleY: 1, skewXDeg: 0, mirror: false },
+      omit: ['arrow'],
+    });
+    // The left 48 % of the logo at the page's right edge: the @ whole, a tenth or so of each text.
+    const shown = Math.round(drawn.width * 0.48);
+    const part = await sharp(drawn.png).extract({ left: 0, top: 0, width: shown, height: drawn.height }).png().toBuffer();
+    const file = join(dir, 'cut-without-arrow.png');
+    await sharp({ create: { width: 600, height: 400, channels: 4, background: '#ffffff' } })
+      .composite([{ input: part, left: 600 - shown, top: 150 }])
+      .flatten({ background: '#ffffff' })
+      .png()
+      .toFile(file);
+    const result = await checker.checkFile(file);
+    const logos = result.pages.flatMap((p) => p.logos);
+    expect(logos).toHaveLength(1);
+    const rules = logos[0].findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
+    expect(rules).toEqual(['cropped', 'missing-element']);
   }, 60_000);
 });
