@@ -14,7 +14,14 @@ let instance: CV | undefined;
 export function getCv(): CV {
   if (!instance) {
     const require = createRequire(import.meta.url);
+    const before = { rejection: process.listeners('unhandledRejection'), exception: process.listeners('uncaughtException') };
     instance = require('opencv-wasm').cv;
+    // Emscripten's loader installs process-wide handlers: one that turns any unhandled rejection,
+    // anywhere in the process, into « RuntimeError: abort(…) », and one that rethrows uncaught
+    // exceptions. Whoever embeds logo-check (and ingest's own handling of pdf.js's stray
+    // rejections) must keep Node's behaviour: they are taken away again.
+    for (const listener of process.listeners('unhandledRejection')) if (!before.rejection.includes(listener)) process.off('unhandledRejection', listener);
+    for (const listener of process.listeners('uncaughtException')) if (!before.exception.includes(listener)) process.off('uncaughtException', listener);
   }
   return instance;
 }
