@@ -26,6 +26,8 @@ export interface ScoreGrid {
   inkCells: Record<ElementId, Int32Array>;
   /** 1 where every badge variant draws the same grey (all but the badge's words). */
   shared: Uint8Array;
+  /** `gray` with the logo's inks in negative and the ground as it is: how an inverted logo looks. */
+  negative: Float32Array;
 }
 
 /** Grey-level spread across badge variants above which a cell differs between them. */
@@ -35,7 +37,9 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
   const width = Math.floor(ref.width / step);
   const height = Math.floor(ref.height / step);
   const gray = new Float32Array(width * height);
+  const negative = new Float32Array(width * height);
   const shared = new Uint8Array(width * height);
+  const elementIds = Object.keys(ref.elementMasks) as ElementId[];
   const channels = [0, 1, 2, 3].map(() => new Float32Array(width * height));
   const masks = {} as Record<ElementId, Uint8Array>;
   for (const id of Object.keys(ref.elementMasks) as ElementId[]) masks[id] = new Uint8Array(width * height);
@@ -47,8 +51,10 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
       for (let dy = 0; dy < step; dy++) {
         for (let dx = 0; dx < step; dx++) {
           const k = (j * step + dy) * ref.width + i * step + dx;
+          const inked = elementIds.some((id) => ref.elementMasks[id][k]);
           for (const v of ref.variants) {
             sum += v.gray.data[k];
+            negative[j * width + i] += inked ? 255 - v.gray.data[k] : v.gray.data[k];
             for (let ch = 0; ch < 3; ch++) channels[ch][j * width + i] += v.rgba[k * 4 + ch];
           }
           n += ref.variants.length;
@@ -56,6 +62,7 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
         }
       }
       gray[j * width + i] = sum / n;
+      negative[j * width + i] /= n;
       const means = ref.variants.map((v) => {
         let m = 0;
         for (let dy = 0; dy < step; dy++) for (let dx = 0; dx < step; dx++) m += v.gray.data[(j * step + dy) * ref.width + i * step + dx];
@@ -78,7 +85,7 @@ export function buildScoreGrid(ref: ReferenceModel, step = 2): ScoreGrid {
   const list = (m: Uint8Array) => Int32Array.from(Array.from(m).flatMap((v, i) => (v ? [i] : [])));
   const cells = Object.fromEntries(Object.entries(masks).map(([id, m]) => [id, list(m)])) as Record<ElementId, Int32Array>;
   const inkCells = Object.fromEntries(Object.entries(inks).map(([id, m]) => [id, list(m)])) as Record<ElementId, Int32Array>;
-  return { step, width, height, gray, channels, masks, inks, cells, inkCells, shared };
+  return { step, width, height, gray, channels, masks, inks, cells, inkCells, shared, negative };
 }
 
 export interface LogoScore {
@@ -413,32 +420,13 @@ export function affineFromPoints(src: Point[], dst: Point[]): Matrix | null {
   return [...ax, ...ay, 0, 0, 1];
 }
 
-/** |dx| + |dy| by central differences; NaN neighbours count as the pixel itself. */
-function gradient(values: ArrayLike<number>, width: number, height: number): Float32Array {
-  const out = new Float32Array(width * height);
-  const at = (x: number, y: number, fallback: number) => {
-    const v = values[Math.min(height - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))];
-    return Number.isNaN(v) ? fallback : v;
-  };
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const c = values[y * width + x];
-      if (Number.isNaN(c)) {
-        out[y * width + x] = NaN;
-        continue;
-      }
-      out[y * width + x] = Math.abs(at(x + 1, y, c) - at(x - 1, y, c)) + Math.abs(at(x, y + 1, c) - at(x, y - 1, c));
-    }
-  }
-  return out;
-}
-
 /**
  * Refines a coarse transform by Gauss–Newton image alignment (Lucas & Kanade 1981, in the forward
  * compositional form of Baker & Matthews 2004) of the page, resampled on the score grid, onto the
  * reference, both normalised to zero mean and unit variance so that ink and contrast changes do not
- * matter. An inverted logo (tones flipped on its solid parts, not on its text) is aligned on its
- * outlines (gradient magnitude) instead.
+ * matter. An inverted logo is aligned on the artwork with its inks in negative and the ground
+ * around them as it is (`grid.negative`): its outlines alone (gradient magnitude, used before)
+ * left it about a pixel off, enough for its texts to read as changed.
  * Written here rather than with OpenCV's findTransformECC: in opencv-wasm every failed ECC run
  * throws a C++ exception whose memory is never freed (≈2 MB each), which exhausts the WebAssembly
  * heap after a few hundred candidates on busy pages.
@@ -454,12 +442,12 @@ export function refine(gray: Gray, pageFromRef: Matrix, grid: ScoreGrid, inverte
   const centredFromRef = invertAffine(refFromCentred);
   // Aligned on what every badge variant shares: their words differ, and their mean is none of them.
   const onShared = (values: Float32Array) => values.map((v, i) => (grid.shared[i] ? v : NaN));
-  const reference = onShared(inverted ? gradient(grid.gray, width, height) : grid.gray);
+  const reference = onShared(inverted ? grid.negative : grid.gray);
   let warp = [1, 0, 0, 0, 1, 0, 0, 0, 1];
   for (let it = 0; it < iterations; it++) {
     const pageFromCentred = multiply(pageFromRef, multiply(refFromCentred, warp));
     const sampled = sampleCentred(gray, pageFromCentred, width, height, cx, cy);
-    const image = normalise(onShared(inverted ? gradient(sampled, width, height) : sampled));
+    const image = normalise(onShared(sampled));
     if (!image) return pageFromRef;
     // The reference is normalised over the samples on the page only, as the page is: off-page
     // samples are missing, and counting them would shift its mean and scale (and pull the fit).
