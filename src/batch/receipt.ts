@@ -2,6 +2,7 @@
 // auditor needs to prove what was checked, when, against which terms.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Charter } from '../types.ts';
 
 export interface FileDigest {
@@ -11,6 +12,8 @@ export interface FileDigest {
 
 /** The file's sha256 and size, read as a stream; undefined when it cannot be read (its check says why). */
 export async function digestFile(path: string): Promise<FileDigest | undefined> {
+  // A FIFO or a device would never end: only regular files are read.
+  if (!(await stat(path).then((s) => s.isFile(), () => false))) return undefined;
   const hash = createHash('sha256');
   let size = 0;
   try {

@@ -44,6 +44,14 @@ describe('--jobs', () => {
     expect(JSON.parse(r.stdout).files.map((f: FileResult) => f.path)).toEqual(paths);
   });
 
+  it('hands files to the checker in the order given, whatever hashing each one took', async () => {
+    const given = await files(3);
+    const [big] = Object.keys(given);
+    await writeFile(big, Buffer.alloc(40 * 2 ** 20, 7));
+    const r = await run(['--jobs', '3', dir], { results: given });
+    expect(r.checked).toEqual(Object.keys(given));
+  });
+
   it('hands the checker the number of jobs and the limits', async () => {
     const r = await run(['--jobs', '3', '--timeout', '90', '--max-memory', '512', '--password', 's3cret', 'x'], { results: await files(4) });
     expect(r.options).toMatchObject({ password: 's3cret', limits: { timeoutMs: 90_000, memoryMb: 512 } });

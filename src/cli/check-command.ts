@@ -271,7 +271,26 @@ async function runBatch(
   interruption.signal.addEventListener('abort', () => stop.abort(), { once: true });
 
   let cacheFailed = false;
+  // Files reach the checker in the order given, whatever hashing each one took: the same run
+  // hands its workers the same files in the same order.
+  let dispatched = Promise.resolve();
   async function checkOne(path: string): Promise<FileResult> {
+    const previous = dispatched;
+    let release = () => {};
+    dispatched = new Promise<void>((resolve) => (release = resolve));
+    try {
+      return await hashAndCheck(path, async (checker) => {
+        await previous;
+        const pending = checker.checkFile(path);
+        release();
+        return pending;
+      });
+    } finally {
+      release();
+    }
+  }
+
+  async function hashAndCheck(path: string, inTurn: (checker: Checker) => Promise<FileResult>): Promise<FileResult> {
     const digest = await digestFile(path);
     const checkedAt = new Date();
     const receipt: Receipt = { ...(digest ?? {}), checkedAt: checkedAt.toISOString(), ...receiptBase, ms: 0 };
@@ -282,7 +301,7 @@ async function runBatch(
     const ready = await startChecker();
     let result: FileResult;
     try {
-      result = await ready.checkFile(path);
+      result = await inTurn(ready);
     } catch (err) {
       if (stop.signal.aborted) throw err;
       // The checker promises not to throw for a bad file; if it does anyway, the batch goes on.
