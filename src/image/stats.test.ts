@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beyond, correlation, normalCdf } from './stats.ts';
+import { beyond, correlation, normalCdf, shiftedCorrelation } from './stats.ts';
 
 describe('correlation', () => {
   it('is 1 for an affine copy, -1 for an inverted one, 0 for a flat one', () => {
@@ -31,5 +31,21 @@ describe('confidence', () => {
   it('treats an exact measurement as certain either way', () => {
     expect(beyond(3, 2, 0)).toBe(1);
     expect(beyond(1, 2, 0)).toBe(0);
+  });
+});
+
+describe('shiftedCorrelation', () => {
+  // A 1-D "image" with a step, and the same step one sample later.
+  const a = [0, 0, 0, 9, 9, 9, 9, 0];
+  const b = [0, 0, 9, 9, 9, 9, 0, 0];
+  const tile = [1, 2, 3, 4, 5, 6];
+  it('finds the copy at the offset that undoes the shift', () => {
+    expect(shiftedCorrelation(a, b, tile, 1)).toBeCloseTo(1, 10);
+    expect(shiftedCorrelation(a, b, tile, 0)).toBeLessThan(0.7);
+  });
+  it('leaves out NaN samples and those past the end', () => {
+    const holes = [0, 0, NaN, 9, 9, 9, 9, 0];
+    expect(shiftedCorrelation(holes, b, tile, 1)).toBeCloseTo(1, 10);
+    expect(shiftedCorrelation(a, b, [5, 6, 7], 5)).toBe(0);
   });
 });

@@ -28,6 +28,36 @@ export function correlation(a: ArrayLike<number>, b: ArrayLike<number>, mask?: A
   return va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0;
 }
 
+/**
+ * Correlation of a[i + offset] with b[i] over the indices given, in one pass: a tile of one image
+ * against another shifted by `offset` (dy · width + dx). Samples of `a` that are NaN or past its
+ * end are left out.
+ */
+export function shiftedCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, indices: ArrayLike<number>, offset: number): number {
+  let n = 0;
+  let sa = 0;
+  let sb = 0;
+  let saa = 0;
+  let sbb = 0;
+  let sab = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const x = a[i + offset];
+    if (x === undefined || Number.isNaN(x)) continue;
+    const y = b[i];
+    n++;
+    sa += x;
+    sb += y;
+    saa += x * x;
+    sbb += y * y;
+    sab += x * y;
+  }
+  if (n < 2) return 0;
+  const va = saa - (sa * sa) / n;
+  const vb = sbb - (sb * sb) / n;
+  return va > 0 && vb > 0 ? (sab - (sa * sb) / n) / Math.sqrt(va * vb) : 0;
+}
+
 // How sure a measured value is to lie beyond a limit: the chance under a normal error model. A ΔE
 // of 20 against a tolerance of 10, measured ±2, is certain; a ΔE of 11 measured ±2 is a coin toss.
 

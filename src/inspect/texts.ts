@@ -9,7 +9,7 @@ import { blurPlane } from '../image/blur.ts';
 import { dilate } from '../image/morphology.ts';
 import { lumaOf } from '../image/raster.ts';
 import { sampleGridRgb } from '../image/sample.ts';
-import { beyond } from '../image/stats.ts';
+import { beyond, shiftedCorrelation } from '../image/stats.ts';
 import type { ElementMeasurement, Page, TextMeasurement, TextSource, Unverifiable } from '../types.ts';
 import { letterTopEvidence, type TopEvidence } from './letter-tops.ts';
 import type { InspectionModel } from './model.ts';
@@ -363,31 +363,6 @@ export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box
   }
   // Every tile hidden (the text covered by something else, or gone): nothing looks like the text.
   return judged ? worst : 0;
-}
-
-/** Correlation of page[i + offset] with artwork[i] over the indices given (NaN page samples left out). */
-function shiftedCorrelation(page: Float32Array, artwork: ArrayLike<number>, indices: number[], offset: number): number {
-  let n = 0;
-  let sa = 0;
-  let sb = 0;
-  let saa = 0;
-  let sbb = 0;
-  let sab = 0;
-  for (const i of indices) {
-    const a = page[i + offset];
-    if (a === undefined || Number.isNaN(a)) continue;
-    const b = artwork[i];
-    n++;
-    sa += a;
-    sb += b;
-    saa += a * a;
-    sbb += b * b;
-    sab += a * b;
-  }
-  if (n < 2) return 0;
-  const va = saa - (sa * sa) / n;
-  const vb = sbb - (sb * sb) / n;
-  return va > 0 && vb > 0 ? (sab - (sa * sb) / n) / Math.sqrt(va * vb) : 0;
 }
 
 function nothing(): TextMeasurement {
