@@ -4,11 +4,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type Checker } from './check.ts';
 import { loadCharter } from './charter/load.ts';
-import { renderLogo } from '../test/synth/logo.ts';
+import { logoSpec, writeSingleLogoPage } from '../test/synth/single.ts';
 
 const SAMPLES = join(import.meta.dirname, '../samples');
 
@@ -92,23 +91,9 @@ describe('which shapes are taken for the logo', () => {
   });
 
   it('a logo cut in half by the page edge, its arrow also removed, is found from its @ and the slivers of its texts', async () => {
-    const drawn = await renderLogo({
-      violation: 'missing-arrow',
-      variant: 'offre-referencee',
-      badgeText: 'offre référencée',
-      widthPx: 240,
-      geometry: { rotationDeg: 0, scaleX: 1, scaleY: 1, skewXDeg: 0, mirror: false },
-      omit: ['arrow'],
-    });
-    // The left 48 % of the logo at the page's right edge: the @ whole, a tenth or so of each text.
-    const shown = Math.round(drawn.width * 0.48);
-    const part = await sharp(drawn.png).extract({ left: 0, top: 0, width: shown, height: drawn.height }).png().toBuffer();
     const file = join(dir, 'cut-without-arrow.png');
-    await sharp({ create: { width: 600, height: 400, channels: 4, background: '#ffffff' } })
-      .composite([{ input: part, left: 600 - shown, top: 150 }])
-      .flatten({ background: '#ffffff' })
-      .png()
-      .toFile(file);
+    // The left 48 % of the logo at the page's right edge: the @ whole, a tenth or so of each text.
+    await writeSingleLogoPage(logoSpec(240, { violation: 'missing-arrow', omit: ['arrow'] }), file, { size: [600, 400], shownFraction: 0.48 });
     const result = await checker.checkFile(file);
     const logos = result.pages.flatMap((p) => p.logos);
     expect(logos).toHaveLength(1);

@@ -4,9 +4,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderLogo, type LogoSpec } from '../../test/synth/logo.ts';
+import type { LogoSpec } from '../../test/synth/logo.ts';
+import { logoSpec, writeSingleLogoPage } from '../../test/synth/single.ts';
 import { createChecker, type Checker } from '../check.ts';
 import { loadCharter } from '../charter/load.ts';
 import { outlineStrength } from './elements.ts';
@@ -17,15 +17,6 @@ describe('outlineStrength', () => {
     expect(outlineStrength([2, 4, 100, 0], [4, 4, 1, 4], region)).toBeCloseTo(0.5, 9);
     expect(outlineStrength([0, 0, 9, 0], [4, 4, 1, 4], region)).toBe(0);
   });
-});
-
-const spec = (widthPx: number, change: Partial<LogoSpec>): LogoSpec => ({
-  violation: 'compliant',
-  variant: 'offre-referencee',
-  badgeText: 'offre référencée',
-  widthPx,
-  geometry: { rotationDeg: 0, scaleX: 1, scaleY: 1, skewXDeg: 0, mirror: false },
-  ...change,
 });
 
 describe('a text replaced or removed, on a small logo', () => {
@@ -41,13 +32,8 @@ describe('a text replaced or removed, on a small logo', () => {
   });
 
   async function rulesOn(name: string, logo: LogoSpec): Promise<string[]> {
-    const drawn = await renderLogo(logo);
     const file = join(dir, `${name}.png`);
-    await sharp({ create: { width: 500, height: 400, channels: 4, background: '#ffffff' } })
-      .composite([{ input: drawn.png, left: 150, top: 150 }])
-      .flatten({ background: '#ffffff' })
-      .png()
-      .toFile(file);
+    await writeSingleLogoPage(logo, file);
     const result = await checker.checkFile(file);
     const logos = result.pages.flatMap((p) => p.logos);
     expect(logos).toHaveLength(1);
@@ -55,19 +41,19 @@ describe('a text replaced or removed, on a small logo', () => {
   }
 
   it.each([120, 160])('a tagline reworded on a %i px logo is tagline-text, not a deletion', async (width) => {
-    const rules = await rulesOn(`reworded-${width}`, spec(width, { violation: 'tagline-text', taglineLines: ['Entrepreneurs,', 'choisissez le', 'numérique !'] }));
+    const rules = await rulesOn(`reworded-${width}`, logoSpec(width, { violation: 'tagline-text', taglineLines: ['Entrepreneurs,', 'choisissez le', 'numérique !'] }));
     expect(rules).toContain('tagline-text');
     expect(rules).not.toContain('missing-element');
   }, 60_000);
 
   it.each([120, 160])('a tagline removed from a %i px logo is missing-element', async (width) => {
-    const rules = await rulesOn(`removed-${width}`, spec(width, { violation: 'missing-tagline', omit: ['tagline'] }));
+    const rules = await rulesOn(`removed-${width}`, logoSpec(width, { violation: 'missing-tagline', omit: ['tagline'] }));
     expect(rules).toContain('missing-element');
     expect(rules).not.toContain('tagline-text');
   }, 60_000);
 
   it.each([130, 170])('an inverted %i px logo keeps its badge (its box is there, in other inks)', async (width) => {
-    const rules = await rulesOn(`inverted-${width}`, spec(width, { violation: 'colour-invert', colourOp: 'invert' }));
+    const rules = await rulesOn(`inverted-${width}`, logoSpec(width, { violation: 'colour-invert', colourOp: 'invert' }));
     expect(rules).toContain('colour');
     expect(rules).not.toContain('missing-element');
   }, 60_000);
