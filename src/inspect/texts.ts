@@ -217,11 +217,13 @@ async function readText(
   // (a text cut by the page edge is the cropped rule's, and is not).
   // Letter tops under a mark, or within two page pixels of the page edge (resampled against
   // nothing, or whatever the trim left), are not judged.
+  let unjudgedMask: Uint8Array | undefined;
   const unjudged = () => {
-    const offPage = Uint8Array.from(onPage, (v) => 1 - v);
-    const near = dilate(offPage, ref.width, ref.height, Math.ceil((2 * ref.width) / Math.max(1, widthPx)));
-    for (let i = 0; i < near.length; i++) near[i] |= marked[i];
-    return near;
+    if (!unjudgedMask) {
+      unjudgedMask = dilate(Uint8Array.from(onPage, (v) => 1 - v), ref.width, ref.height, Math.ceil((2 * ref.width) / Math.max(1, widthPx)));
+      for (let i = 0; i < unjudgedMask.length; i++) unjudgedMask[i] |= marked[i];
+    }
+    return unjudgedMask;
   };
   const tops = (text: ApprovedText) => {
     const crisp = (id === 'badge' ? ref.variants.find((v) => v.id === text.id)! : ref.variants[0]).gray.data;
