@@ -94,7 +94,7 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
         if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
       }
     }
-    for (const anchor of borderFills(page, grey, sat, greyLevels, limits)) {
+    for (const anchor of fills(page, grey, sat, greyLevels, limits)) {
       if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
     }
     return anchors;
@@ -105,24 +105,25 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
  * Shapes among the 4-connected regions of a mask. Components are labelled once and only those of
  * a plausible size are traced, which on a text page is a few dozen out of tens of thousands.
  */
-function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number): Anchor[] {
+function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number, minShare = 0): Anchor[] {
   const cv = getCv();
   return withMats((track) => {
     const labels = track(new cv.Mat());
     const stats = track(new cv.Mat());
     const centroids = track(new cv.Mat());
     const count = cv.connectedComponentsWithStats(regions, labels, stats, centroids, 4, cv.CV_32S);
-    const st = stats.data32S as Int32Array;
-    const lab = labels.data32S as Int32Array;
+    const st = Int32Array.from(stats.data32S as Int32Array);
     const anchors: Anchor[] = [];
     for (let k = 1; k < count; k++) {
       const [x, y, w, h, area] = [st[k * 5], st[k * 5 + 1], st[k * 5 + 2], st[k * 5 + 3], st[k * 5 + 4]];
       const size = Math.max(w, h);
-      if (size < limits.minSize || size > limits.maxSize || area < size * 2) continue;
+      if (size < limits.minSize || size > limits.maxSize || area < size * 2 || area < w * h * minShare) continue;
       if (w * h > page.width * page.height * 0.5) continue;
       // Trace this component alone, in its own box with a one-pixel margin.
       const mask = track(new cv.Mat(h + 2, w + 2, cv.CV_8UC1, new cv.Scalar(0)));
       const md = mask.data as Uint8Array;
+      // Read after the allocation above: a view of the WebAssembly heap goes stale when it grows.
+      const lab = labels.data32S as Int32Array;
       for (let yy = 0; yy < h; yy++) {
         const row = (y + yy) * page.width + x;
         for (let xx = 0; xx < w; xx++) if (lab[row + xx] === k) md[(yy + 1) * (w + 2) + xx + 1] = 255;
@@ -143,71 +144,27 @@ function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, in
 const FILL_SATURATION = 60;
 /** Grey level under which a pixel belongs to a dark fill (a badge turned greyscale). */
 const FILL_DARK = 110;
+/** Least share of its bounding box a fill covers to be traced (a cut @ disc, its glyph a hole: about half). */
+const MIN_FILL_SHARE = 0.35;
 
 /**
- * Shapes cut by the page edge and drawn in other inks than the charter's (recoloured, greyscale,
- * inverted): the edges of a badge's letters split its inside into pieces when its words fill it,
- * and no ink mask holds it; its fill, saturated or dark, does, with the letters as holes. Only fills
- * that reach a band along the page border are followed (flood fills from it inwards), so a page's
- * inside costs nothing but the thresholds.
+ * Shapes drawn in other inks than the charter's (recoloured, greyscale, inverted): the edges of a
+ * badge's letters split its inside into pieces when its words fill it, and no ink mask holds it;
+ * its fill, saturated or dark, does, with the letters as holes. Blurred, compressed captures also
+ * leave gaps in a small disc's edges that its fill does not have.
  */
-function borderFills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: AnchorLimits): Anchor[] {
+function fills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: AnchorLimits): Anchor[] {
   const cv = getCv();
-  const { width: W, height: H } = page;
   return withMats((track) => {
     const fill = track(new cv.Mat());
     const dark = track(new cv.Mat());
     cv.threshold(sat, fill, FILL_SATURATION - 1, 255, cv.THRESH_BINARY);
     cv.threshold(grey, dark, FILL_DARK, 255, cv.THRESH_BINARY_INV);
     cv.bitwise_or(fill, dark, fill);
-    const noMask = track(new cv.Mat());
-    const zero = new cv.Scalar(0);
-    // Seeds in a band along the border: a box the cut stops just short of (the @ gone, the badge
-    // whole) stands a few pixels off the border and is as split as one that touches it.
-    const seeds: number[] = [];
-    for (let d = 0; d < FILL_BAND; d++) {
-      for (let x = 0; x < W; x++) seeds.push(d * W + x, (H - 1 - d) * W + x);
-      for (let y = FILL_BAND; y < H - FILL_BAND; y++) seeds.push(y * W + d, y * W + W - 1 - d);
-    }
-    const anchors: Anchor[] = [];
-    // A view of the fill mask, taken again after each OpenCV call: the WebAssembly heap may grow.
-    let view = fill.data as Uint8Array;
-    // Each fill followed is marked with its own value (1 to 254 in turn), so that it is told from
-    // the others in its box without a second pass.
-    let mark = 0;
-    for (const seed of seeds) {
-      if (view[seed] !== 255) continue;
-      mark = (mark % 254) + 1;
-      const rect = new cv.Rect();
-      const area: number = cv.floodFill(fill, noMask, new cv.Point(seed % W, Math.floor(seed / W)), new cv.Scalar(mark), rect, zero, zero, 4);
-      view = fill.data as Uint8Array;
-      const size = Math.max(rect.width, rect.height);
-      // A fill of a box or disc covers most of its bounding box, letters and all; a photo's does not.
-      if (size < limits.minSize || size > limits.maxSize || area < rect.width * rect.height * MIN_FILL_SHARE) continue;
-      const anchor = withMats((inner) => {
-        const mask = inner(new cv.Mat(rect.height + 2, rect.width + 2, cv.CV_8UC1, new cv.Scalar(0)));
-        const md = mask.data as Uint8Array;
-        const fd = fill.data as Uint8Array;
-        for (let yy = 0; yy < rect.height; yy++) {
-          const row = (rect.y + yy) * W + rect.x;
-          for (let xx = 0; xx < rect.width; xx++) if (fd[row + xx] === mark) md[(yy + 1) * (rect.width + 2) + xx + 1] = 255;
-        }
-        const contours = inner(new cv.MatVector());
-        const hierarchy = inner(new cv.Mat());
-        cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_NONE, new cv.Point(rect.x - 1, rect.y - 1));
-        return contours.size() ? classify(cv, inner(contours.get(0)), page, greyLevels, limits, INK_INSET) : null;
-      });
-      if (anchor) anchors.push(anchor);
-      view = fill.data as Uint8Array;
-    }
-    return anchors;
+    // A fill of a box or disc covers most of its bounding box, letters and all; a photo's does not.
+    return shapesOf(fill, page, greyLevels, limits, INK_INSET, MIN_FILL_SHARE);
   });
 }
-
-/** Width, in pixels, of the band along the page border whose fills are followed. */
-const FILL_BAND = 8;
-/** Least share of its bounding box a fill covers to be traced (a cut @ disc, its glyph a hole: about half). */
-const MIN_FILL_SHARE = 0.35;
 
 /**
  * Rec. 601 grey (unless given), saturation (max − min of R, G, B) and, per ink, a mask of pixels within a printing

@@ -142,7 +142,7 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
   return { reference: ref, detect };
 }
 
-function anchorLimits(charter: Charter): AnchorLimits {
+export function anchorLimits(charter: Charter): AnchorLimits {
   const scaleOf = (id: keyof Charter['elements']) => {
     const [, , w, h] = charter.elements[id].box;
     return Math.max(w, h) / charter.artwork.width;
