@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, type Checker } from './check.ts';
 import { loadCharter } from './charter/load.ts';
@@ -99,5 +100,42 @@ describe('which shapes are taken for the logo', () => {
     expect(logos).toHaveLength(1);
     const rules = logos[0].findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
     expect(rules).toEqual(['cropped', 'missing-element']);
+  }, 60_000);
+});
+
+describe('logos that hold fewer clues', () => {
+  let checker: Checker;
+  let dir: string;
+  beforeAll(async () => {
+    checker = await createChecker({ charter: await loadCharter(), lang: 'en' });
+    dir = await mkdtemp(join(tmpdir(), 'logo-check-clues-'));
+  }, 60_000);
+  afterAll(async () => {
+    await checker?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const errorRules = (result: Awaited<ReturnType<Checker['checkFile']>>) =>
+    result.pages.flatMap((p) => p.logos).map((logo) => [...new Set(logo.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort());
+
+  it('a logo whose @ the page edge cut off and whose tagline was reworded is found upright, with both findings', async () => {
+    const file = join(dir, 'cut-reworded.png');
+    // Its right 63 %: the badge whole, the tagline lacking its last word, nothing of the @.
+    const spec = logoSpec(215, { violation: 'tagline-text', taglineLines: ['Entrepreneurs', 'faites le choix de', "l'économie"] });
+    await writeSingleLogoPage(spec, file, { size: [600, 400], shownFraction: 0.63, cutSide: 'left' });
+    const result = await checker.checkFile(file);
+    expect(result.pages[0].logos.map((l) => l.measurement.detection.mirrored)).toEqual([false]);
+    expect(errorRules(result)).toEqual([['cropped', 'tagline-text']]);
+  }, 60_000);
+
+  it('an inverted logo on a scan reads its badge from the artwork: its colours are the only error', async () => {
+    const drawn = join(dir, 'inverted.png');
+    await writeSingleLogoPage(logoSpec(250, { violation: 'colour-invert', colourOp: 'invert', variant: 'centre-competence-tpe', badgeText: 'centre de compétence TPE' }), drawn, { size: [600, 400], at: [170, 130] });
+    const file = join(dir, 'inverted-scan.jpg');
+    await sharp(drawn).blur(1.1).jpeg({ quality: 50 }).toFile(file);
+    const result = await checker.checkFile(file);
+    const [logo] = result.pages[0].logos;
+    expect(logo.measurement.badge).toMatchObject({ source: 'artwork', match: 'centre-competence-tpe' });
+    expect(errorRules(result)).toEqual([['colour']]);
   }, 60_000);
 });

@@ -34,6 +34,8 @@ const MIN_POLAR_SCORE = 0.45;
 const CUT_DISC_TURNS = 4;
 /** Placements refined for a box cut by the page edge (one for a whole anchor). */
 const CUT_BOX_TRIES = 2;
+/** Coarse support within which a whole anchor's second-best turn is refined as well as its best. */
+const CLOSE_SUPPORT = 0.1;
 /**
  * Least share of the logo on the page: logos cut by the page edge are reported up to 60 % off it;
  * a transform that puts less on the page is a shape at the edge blown up to fit, not a logo.
@@ -104,11 +106,15 @@ export async function createDetector(charter: Charter, reference?: ReferenceMode
         // the page edge leaves its turn or size roughly known, so its best few are refined. The
         // length of a cut box along its open sides is a guess: the floor applies once it is searched.
         const openBox = anchor.shape === 'rectangle' && anchor.open ? anchor : null;
-        const tries = hyps
+        const ranked = hyps
           .map((h) => ({ h, s: scoreLogo(page, h.pageFromRef, coarseGrid) }))
           .filter((t) => openBox || t.s.confidence >= floor)
-          .sort((a, b) => b.s.support - a.s.support)
+          .sort((a, b) => b.s.support - a.s.support);
+        const tries = ranked
           .slice(0, !anchor.touchesEdge ? 1 : anchor.shape === 'ellipse' ? CUT_DISC_TURNS : CUT_BOX_TRIES)
+          // A box's turns differ by little when only it and part of the tagline are on the page
+          // (the rest cut off or changed): the runner-up close behind is refined too.
+          .concat(!anchor.touchesEdge && ranked.length > 1 && ranked[0].s.support - ranked[1].s.support < CLOSE_SUPPORT ? [ranked[1]] : [])
           .flatMap((t) => (openBox ? alongOpenSides(page, openBox, t) : [t]))
           .filter((t) => t.s.confidence >= floor);
         let best: Candidate | null = null;

@@ -127,15 +127,21 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
   for (let i = 0; i < luma.length; i++) if (!Number.isNaN(luma[i])) (valid[i] = 1), onPage++;
   const overall = correlation(luma, grid.gray, valid);
   const raw = {} as Record<ElementId, number>;
+  const negativeLikeness = {} as Record<ElementId, number>;
   const strength = {} as Record<ElementId, number>;
   let blank = 0;
   // Per element, one pass over its own cells gathers the sums of the four channels' correlations
   // (R, G, B, luma against the reference's) and of their spread.
-  const sa = new Float64Array(4);
-  const saa = new Float64Array(4);
-  const sb = new Float64Array(4);
-  const sbb = new Float64Array(4);
-  const sab = new Float64Array(4);
+  // The fifth comparison is luma against the artwork in negative on its ground (grid.negative):
+  // an inverted logo on light paper keeps the paper light, so no single channel of the positive
+  // artwork matches it (the disc keeps its tone against the paper, the @ flips against the disc).
+  const references = [...grid.channels, grid.negative];
+  const pageChannel = [0, 1, 2, 3, 3];
+  const sa = new Float64Array(5);
+  const saa = new Float64Array(5);
+  const sb = new Float64Array(5);
+  const sbb = new Float64Array(5);
+  const sab = new Float64Array(5);
   for (const id of Object.keys(grid.masks) as ElementId[]) {
     let shown = 0;
     const inkCells = grid.inkCells[id];
@@ -147,9 +153,9 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
       const i = cells[k];
       if (!valid[i]) continue;
       n++;
-      for (let c = 0; c < 4; c++) {
-        const a = samples[c][i];
-        const b = grid.channels[c][i];
+      for (let c = 0; c < 5; c++) {
+        const a = samples[pageChannel[c]][i];
+        const b = references[c][i];
         sa[c] += a;
         saa[c] += a * a;
         sb[c] += b;
@@ -163,7 +169,7 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
       strength[id] = NaN;
       continue;
     }
-    const r = [0, 1, 2, 3].map((c) => {
+    const r = [0, 1, 2, 3, 4].map((c) => {
       const va = n * saa[c] - sa[c] * sa[c];
       const vb = n * sbb[c] - sb[c] * sb[c];
       return va > 0 && vb > 0 ? (n * sab[c] - sa[c] * sb[c]) / Math.sqrt(va * vb) : 0;
@@ -171,6 +177,7 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
     // Blank: every channel flat (standard deviation under BLANK_SPREAD).
     if ([0, 1, 2, 3].every((c) => saa[c] / n - (sa[c] / n) ** 2 < BLANK_SPREAD * BLANK_SPREAD)) blank++;
     raw[id] = r[3];
+    negativeLikeness[id] = r[4];
     // Recolouring can make two inks equally light (an inverted red arrow on an inverted blue disc),
     // so each channel gets its say: the element is as present as its clearest channel shows it.
     strength[id] = Math.max(...r.map(Math.abs));
@@ -189,7 +196,7 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
   const confidence = likeness.length - blank >= 2 ? best.reduce((s, v) => s + v, 0) / best.length : 0;
   const support = likeness.reduce((s, v) => s + v - CHANCE_LIKENESS, 0);
   // ECC needs one polarity: the one of the @, the largest area of ink.
-  const inverted = (raw.at ?? 0) < 0;
+  const inverted = (raw.at ?? 0) < 0 || (negativeLikeness.at ?? 0) > Math.abs(raw.at ?? 0);
   return { elements, overall, inverted, onPage: onPage / luma.length, confidence, support };
 }
 

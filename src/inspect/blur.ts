@@ -24,11 +24,12 @@ const MIN_ELEMENT_LIKENESS = 0.5;
  * Index in BLUR_LADDER of the blur that makes the artwork look most like the registered luma:
  * for each element, the step whose blurred artwork correlates best over its inks and surroundings
  * where every badge variant agrees; then the median over the elements that look like themselves
- * (a removed element's flat ground favours any blur). The sign is dropped: an inverted logo is as
- * sharp as the original.
+ * (a removed element's flat ground favours any blur). The sign is dropped and the artwork is also
+ * tried in negative on its paper: an inverted logo is as sharp as the original, but its inks flip
+ * against each other and not against the paper, which no sign of the positive artwork matches.
  */
 export function measureBlur(model: InspectionModel, luma: Float32Array, onPage: Uint8Array): number {
-  const { ref, variantText, inkZone, regions, artworkLadder } = model;
+  const { ref, variantText, inkZone, regions, artworkLadder, negativeLadder } = model;
   const steps: number[] = [];
   for (const id of ELEMENT_IDS) {
     const mask = new Uint8Array(ref.width * ref.height);
@@ -36,7 +37,7 @@ export function measureBlur(model: InspectionModel, luma: Float32Array, onPage: 
     let best = 0;
     let bestScore = -Infinity;
     artworkLadder.forEach((artwork, k) => {
-      const score = Math.abs(correlation(luma, artwork, mask));
+      const score = Math.max(Math.abs(correlation(luma, artwork, mask)), Math.abs(correlation(luma, negativeLadder[k], mask)));
       if (score > bestScore) [best, bestScore] = [k, score];
     });
     if (bestScore >= MIN_ELEMENT_LIKENESS) steps.push(best);

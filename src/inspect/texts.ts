@@ -207,7 +207,10 @@ async function readText(
   const scores = approved.map((text) => {
     const variant = id === 'badge' ? ref.variants.find((v) => v.id === text.id)! : ref.variants[0];
     const artwork = blurPlane(variant.gray.data, ref.width, ref.height, blur);
-    return { text, artwork, score: tileLikeness(luma, artwork, box, ref.width, TILE_SLACK) };
+    // An inverted logo flips its inks against each other, not against the paper: where a badge's
+    // rounded corners let the paper into its box, only the artwork in negative on its paper matches.
+    const negative = blurPlane(inNegative(variant.gray.data, ref.emptyMask), ref.width, ref.height, blur);
+    return { text, score: Math.max(tileLikeness(luma, artwork, box, ref.width, TILE_SLACK), tileLikeness(luma, negative, box, ref.width, TILE_SLACK)) };
   });
   scores.sort((a, b) => b.score - a.score);
   const threshold = textThreshold(widthPx);
@@ -365,6 +368,11 @@ export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box
   }
   // Every tile hidden (the text covered by something else, or gone): nothing looks like the text.
   return judged ? worst : 0;
+}
+
+/** A drawing with its inks in negative and its paper (where `empty` is set) as it is. */
+export function inNegative(gray: ArrayLike<number>, empty: Uint8Array): Float32Array {
+  return Float32Array.from(gray, (v, i) => (empty[i] ? v : 255 - v));
 }
 
 function nothing(): TextMeasurement {

@@ -23,6 +23,8 @@ export interface SinglePage {
   at?: [number, number];
   /** Share of the logo's width left on the page, set against its right edge (default: all of it, at `at`). */
   shownFraction?: number;
+  /** Which side of the logo the page edge cuts off: its right (default), or its left, @ first. */
+  cutSide?: 'right' | 'left';
 }
 
 /** Writes the page as a PNG file. */
@@ -33,8 +35,12 @@ export async function writeSingleLogoPage(spec: LogoSpec, file: string, page: Si
   let [left, top] = page.at ?? [150, 150];
   if (page.shownFraction !== undefined) {
     const shown = Math.round(drawn.width * page.shownFraction);
-    input = await sharp(drawn.png).extract({ left: 0, top: 0, width: shown, height: drawn.height }).png().toBuffer();
-    left = width - shown;
+    const fromLeft = page.cutSide === 'left';
+    input = await sharp(drawn.png)
+      .extract({ left: fromLeft ? drawn.width - shown : 0, top: 0, width: shown, height: drawn.height })
+      .png()
+      .toBuffer();
+    left = fromLeft ? 0 : width - shown;
   }
   await sharp({ create: { width, height, channels: 4, background: '#ffffff' } })
     .composite([{ input, left, top }])
