@@ -55,4 +55,12 @@ describe('letterTopEvidence', () => {
     expect(e.apart).toBe(true);
     expect(e.withTop).toBeCloseTo(1, 6);
   });
+  it('takes a flat page where the accent was drawn, with a faint trace of its letter in the artwork, for the accent gone', () => {
+    // Blurred artwork bleeds a little of the letter into the accent's window (so the erased drawing
+    // is not blank there); the crisp page, its accent removed, is flat: no correlation exists.
+    const accentOnly = { area: 6, x0: 4, y0: 1, x1: 6, y1: 2 };
+    const [e] = letterTopEvidence(withoutAccent, crisp, glyphs, width, [accentOnly], none, 1, 1);
+    expect(e.apart).toBe(false);
+    expect(e.withoutTop).toBeGreaterThan(e.withTop + 0.5);
+  });
 });

@@ -15,6 +15,8 @@ const PART_SHOWN = 0.95;
 
 /** Grey range under which the erased drawing's window is blank. */
 const BLANK_RANGE = 8;
+/** Grey range, as a share of the drawn part's, under which a window is flat (nothing drawn there). */
+const FLAT_SHARE = 0.2;
 
 /** How alike the page is, around one letter top, to the artwork with it and without it. */
 export interface TopEvidence {
@@ -81,7 +83,12 @@ export function letterTopEvidence(
     }
     // A part the page edge or a mark cuts into looks unlike the artwork there whatever it is.
     if (page.length < PART_SHOWN * total) return { withTop: NaN, withoutTop: NaN, apart: false };
-    const apart = Math.max(...models[1]) - Math.min(...models[1]) < BLANK_RANGE;
+    const range = (values: number[]) => Math.max(...values) - Math.min(...values);
+    const apart = range(models[1]) < BLANK_RANGE;
+    // The page flat where the artwork draws the part and hardly anything else: no correlation can
+    // be had with a flat patch, yet it is the plainest sign that the part is gone.
+    const drawnRange = range(models[0]);
+    if (range(page) < FLAT_SHARE * drawnRange && range(models[1]) < FLAT_SHARE * drawnRange) return { withTop: 0, withoutTop: 1, apart };
     return { withTop: Math.abs(correlation(page, models[0])), withoutTop: apart ? 0 : Math.abs(correlation(page, models[1])), apart };
   });
 }
