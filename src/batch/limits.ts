@@ -20,7 +20,8 @@ export interface FileLimits {
 export const DEFAULT_LIMITS: FileLimits = {
   timeoutMs: 300_000,
   // pdf.js keeps a page's drawing operators as JavaScript objects: a page of 400,000 vector
-  // triangles needs over a gigabyte of them. Rasters live outside this heap (typed arrays).
+  // triangles needs over a gigabyte of them. src/ingest/pdf.ts refuses such pages (too-complex)
+  // before they get there; this catches what else fills the heap. Rasters live outside it.
   memoryMb: 1024,
   maxFileBytes: 500 * 2 ** 20,
   maxPages: 1000,

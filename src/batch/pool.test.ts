@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { trianglesPdf } from '../../test/batch/triangles.ts';
 import { loadCharter } from '../charter/load.ts';
+import { MAX_PAGE_OPERATIONS } from '../ingest/pdf.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 import { createPoolChecker, poolError, RETIRE_AFTER_PIXELS } from './pool.ts';
 
@@ -17,15 +18,43 @@ describe('a pool of checkers in worker threads', () => {
     async () => {
       const dir = await mkdtemp(join(tmpdir(), 'logo-check-pool-'));
       const heavy = join(dir, 'triangles.pdf');
-      await writeFile(heavy, await trianglesPdf(300_000));
-      const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'en', limits: { memoryMb: 128 } }, { jobs: 1 });
+      // Under MAX_PAGE_OPERATIONS (two operations a triangle), over what a 64 MB heap holds.
+      await writeFile(heavy, await trianglesPdf(120_000));
+      const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'en', limits: { memoryMb: 64 } }, { jobs: 1 });
       try {
         const first = await checker.checkFile(heavy);
         expect(first).toMatchObject({ path: heavy, status: 'error', error: { code: 'out-of-memory' } });
-        expect(first.error!.message).toContain('more than 128 MB');
+        expect(first.error!.message).toContain('more than 64 MB');
         const next = await checker.checkFile(FLYER);
         expect(next).toMatchObject({ path: FLYER, status: 'pass' });
         expect(next.pages[0].logos).toHaveLength(1);
+      } finally {
+        await checker.close();
+      }
+    },
+    120_000,
+  );
+
+  it(
+    'refuses a page of a million vector triangles as too-complex within the default limits, in a worker that lives on',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'logo-check-pool-'));
+      const heavy = join(dir, 'million-triangles.pdf');
+      await writeFile(heavy, await trianglesPdf(1_000_000));
+      const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'fr' }, { jobs: 1 });
+      try {
+        const before = process.memoryUsage.rss();
+        let peak = before;
+        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+        const first = await checker.checkFile(heavy).finally(() => clearInterval(sampler));
+        // The worker's own error, not its death (out-of-memory, internal).
+        expect(first).toMatchObject({ path: heavy, status: 'error', error: { code: 'too-complex' } });
+        expect(first.error!.message).toMatch(new RegExp(`^la page 1 a plus de ${MAX_PAGE_OPERATIONS.toLocaleString('fr')} opérations de dessin`));
+        console.log(`million triangles: process RSS ${mib(before)} MiB before, ${mib(peak)} MiB at its peak`);
+        // Uncapped, the page's two million operations alone fill the worker's 1024 MB heap.
+        expect(peak - before).toBeLessThan(DEFAULT_LIMITS.memoryMb * 2 ** 20);
+        const next = await checker.checkFile(FLYER);
+        expect(next).toMatchObject({ path: FLYER, status: 'pass' });
       } finally {
         await checker.close();
       }
@@ -80,6 +109,8 @@ describe('a pool of checkers in worker threads', () => {
     await expect(createPoolChecker({ charter, lang: 'fr', medium: 'tv' }, { jobs: 1 })).rejects.toThrow('unknown medium "tv"');
   }, 60_000);
 });
+
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 describe('poolError', () => {
   it.each([

@@ -11,6 +11,7 @@ export type IngestErrorCode =
   | 'corrupt'
   | 'encrypted'
   | 'too-large'
+  | 'too-complex'
   | 'timeout'
   | 'empty';
 

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { degrees, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BBox, Page } from '../types.ts';
+import { trianglesPdf } from '../../test/batch/triangles.ts';
 import { IngestError } from './errors.ts';
 import { openDocument } from './open.ts';
+import { MAX_PAGE_OPERATIONS } from './pdf.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const CREATED = new Date('2024-03-15T10:30:00Z');
@@ -156,6 +158,26 @@ describe('PDF', () => {
       await doc.close();
     }
   });
+
+  it(
+    'refuses a page of a million vector triangles as too-complex, and still renders the other pages',
+    async () => {
+      const pdf = await PDFDocument.load(await trianglesPdf(1_000_000));
+      pdf.addPage(A4).drawText('page ordinaire', { x: 72, y: 700, size: 24, font: await pdf.embedFont(StandardFonts.Helvetica) });
+      const doc = await openDocument(await file('triangles.pdf', await pdf.save()));
+      try {
+        const error = await doc.renderPage(1).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(IngestError);
+        expect(error).toMatchObject({ code: 'too-complex', message: expect.stringContaining(`page 1 has more than ${MAX_PAGE_OPERATIONS.toLocaleString('en')} drawing operations`) });
+        expect((error as IngestError).messages.fr).toContain(`la page 1 a plus de ${MAX_PAGE_OPERATIONS.toLocaleString('fr')} opérations de dessin`);
+        const ordinary = await doc.renderPage(2);
+        expect(ordinary.textRuns.map((run) => run.text)).toEqual(['page ordinaire']);
+      } finally {
+        await doc.close();
+      }
+    },
+    60_000,
+  );
 
   it('rejects page numbers outside the document and use after close', async () => {
     const doc = await openDocument(brochure);

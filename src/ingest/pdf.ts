@@ -28,6 +28,16 @@ const POINTS_PER_INCH = 72;
 /** Floor for the dpi fitted to maxPixels; only an absurd page size would get there. */
 const MIN_DPI = 0.01;
 
+/**
+ * Drawing operations a page may have before it is refused as too complex. pdf.js parses a page's
+ * whole content into a list of operations, kept as JavaScript objects (about 300 bytes each), before
+ * it draws the first: a one-page PDF of a million vector triangles holds two million of them and
+ * took 2.5 GB of process memory to render. A lower resolution would not help, the list is the
+ * same at every dpi. The densest page of the shared corpus has 77,000 operations (a brochure page
+ * has hundreds to a few thousand); a page at this limit adds about 230 MB to a render.
+ */
+export const MAX_PAGE_OPERATIONS = 250_000;
+
 // pdf.js's fallbacks when a font does not state its ascent and descent.
 const DEFAULT_ASCENT = 0.8;
 
@@ -216,6 +226,7 @@ async function renderPage(path: string, doc: PDFDocumentProxy, index: number, op
         // the macrotask queue lets the deadline fire and cancel a slow page.
         task.onContinue = (next: () => void) => setImmediate(next);
         state.task = task;
+        capOperations(page, MAX_PAGE_OPERATIONS, () => failRender(task, tooComplexError(path, index)));
         await task.promise;
         const pixels = target.context.getImageData(0, 0, width, height).data;
         const textRuns = toTextRuns(await page.getTextContent(), viewport);
@@ -250,6 +261,46 @@ async function renderPage(path: string, doc: PDFDocumentProxy, index: number, op
       { cause: err },
     );
   }
+}
+
+// pdf.js has no public hook on a page's operation list as it grows: it parses the whole content
+// before drawing the first operation, so counting drawn operations comes too late, and its public
+// cancel() lets the parse run on. The two internals below are the way in; without them (a pdf.js
+// that renamed them) pages render uncapped, under the worker's memory limit alone, and the
+// million-triangle test in pdf.test.ts fails.
+
+/** The slice of pdf.js's page that receives its operation list, one parsed chunk at a time. */
+interface OperationsReceiver {
+  _renderPageChunk?: (chunk: { length: number }, intentState: unknown) => void;
+}
+
+/** Calls `onExceeded` once the page's operation list passes `limit`, and keeps no chunk past it. */
+function capOperations(page: PDFPageProxy, limit: number, onExceeded: () => void): void {
+  const receiver = page as unknown as OperationsReceiver;
+  const receive = receiver._renderPageChunk;
+  if (typeof receive !== 'function') return;
+  let operations = 0;
+  receiver._renderPageChunk = (chunk, intentState) => {
+    if (operations > limit) return;
+    operations += chunk.length;
+    if (operations > limit) onExceeded();
+    else receive.call(page, chunk, intentState);
+  };
+}
+
+/** Ends a render with `error` as its outcome; pdf.js then stops parsing the page at once. */
+function failRender(task: RenderTask, error: Error): void {
+  const internal = (task as unknown as { _internalRenderTask?: { cancel?: (error: Error) => void } })._internalRenderTask;
+  if (typeof internal?.cancel === 'function') internal.cancel(error);
+  else task.cancel();
+}
+
+function tooComplexError(path: string, index: number): IngestError {
+  const limit = { en: MAX_PAGE_OPERATIONS.toLocaleString('en'), fr: MAX_PAGE_OPERATIONS.toLocaleString('fr') };
+  return new IngestError('too-complex', path, {
+    en: `page ${index} has more than ${limit.en} drawing operations (vector shapes, text, images) and is too complex to check; flatten its artwork to an image at 300 dpi and submit that`,
+    fr: `la page ${index} a plus de ${limit.fr} opérations de dessin (formes vectorielles, textes, images) et est trop complexe pour être vérifiée ; aplatissez-la en image à 300 dpi et envoyez celle-ci`,
+  });
 }
 
 /** A limit in seconds, as each language writes it (0.001 s, 0,001 s). */
