@@ -1,11 +1,13 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { trianglesPdf } from '../../test/batch/triangles.ts';
 import { loadCharter } from '../charter/load.ts';
 import { MAX_PAGE_OPERATIONS } from '../ingest/pdf.ts';
+import type { FileResult } from '../types.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 import { createPoolChecker, poolError, RETIRE_AFTER_PIXELS } from './pool.ts';
 
@@ -102,6 +104,40 @@ describe('a pool of checkers in worker threads', () => {
       }
     },
     120_000,
+  );
+
+  it(
+    'gives a file waiting for a worker that cannot start an internal error naming why, after one more try, and ends',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'logo-check-pool-'));
+      // A worker whose first start succeeds and every later one fails, as a replacement started
+      // when the machine is out of memory or threads would.
+      const worker = join(dir, 'starts-once.mjs');
+      const starts = join(dir, 'starts');
+      await writeFile(
+        worker,
+        [
+          `import { appendFileSync, readFileSync } from 'node:fs';`,
+          `appendFileSync(${JSON.stringify(starts)}, 'x');`,
+          `if (readFileSync(${JSON.stringify(starts)}, 'utf8').length > 1) throw new Error('out of threads');`,
+          `export { default } from ${JSON.stringify(new URL('./worker.mjs', import.meta.url).href)};`,
+        ].join('\n'),
+      );
+      const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'en', limits: { timeoutMs: 20 } }, { jobs: 1, worker });
+      try {
+        // The first file's timeout ends the only worker; its replacement fails to start.
+        const first = await checker.checkFile(BROCHURE);
+        expect(first.error?.code).toBe('timeout');
+        const second = await Promise.race([checker.checkFile(FLYER), sleep(30_000).then(() => 'still waiting after 30 s')]);
+        expect(second).toMatchObject({ path: FLYER, status: 'error', error: { code: 'internal' } });
+        expect((second as FileResult).error!.message).toContain('(WorkerStartError: no worker thread could start to check it (out of threads))');
+        // The first worker, its replacement, and one more for the file handed back.
+        expect(await readFile(starts, 'utf8')).toBe('xxx');
+      } finally {
+        await checker.close();
+      }
+    },
+    60_000,
   );
 
   it('fails to start with the worker\'s own reason when the options are wrong', async () => {

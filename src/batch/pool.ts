@@ -20,7 +20,20 @@ export const RETIRE_AFTER_PIXELS = 16e6;
 export interface PoolOptions {
   /** Files checked at the same time, one worker thread each. */
   jobs: number;
+  /** The module each worker thread runs: src/batch/worker.mjs, unless a test stands in for it. */
+  worker?: string;
 }
+
+/** Why a file waiting for a worker was given up: none could start to take it. */
+export class WorkerStartError extends Error {
+  constructor(cause: unknown) {
+    super(`no worker thread could start to check it (${cause === undefined ? 'it ended without a word' : causeOf(cause)})`, { cause });
+    this.name = 'WorkerStartError';
+  }
+}
+
+/** The abort reason of a file past its time limit. */
+const TIMED_OUT = Symbol('timed out');
 
 /** Raised by checkFile for a file the pool was closed on: it was not checked, through no fault of its own. */
 export class PoolClosedError extends Error {
@@ -30,10 +43,10 @@ export class PoolClosedError extends Error {
   }
 }
 
-export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOptions): Promise<Checker> {
+export async function createPoolChecker(options: CheckOptions, { jobs, worker = WORKER }: PoolOptions): Promise<Checker> {
   const limits = resolveLimits(options.limits);
   const pool = new Piscina<WorkerTask, FileResult | null>({
-    filename: WORKER,
+    filename: worker,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: Number.POSITIVE_INFINITY,
@@ -50,8 +63,21 @@ export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOpt
     const { started, thread } = (message ?? {}) as Partial<FileStarted>;
     if (typeof started === 'number' && typeof thread === 'number') startTimers.get(started)?.(thread);
   });
-  // A worker that dies between files has nobody's file to blame; piscina replaces it.
-  pool.on('error', () => undefined);
+  let closed = false;
+  /** Files handed to piscina that no worker has taken yet, by id, each with its way to be stopped. */
+  const waiting = new Map<number, AbortController>();
+  /** What the last worker that died between files said; for one that failed to start, why. */
+  let lastWorkerError: unknown;
+  // A worker that dies between files has nobody's file to blame; piscina replaces it — unless it
+  // died while starting: then piscina starts no other until it is given a new file, and files
+  // already waiting would wait forever. They are stopped, and checkFile hands each one back once.
+  pool.on('error', (err: unknown) => (lastWorkerError = err));
+  pool.on('workerCreate', () => (lastWorkerError = undefined));
+  pool.on('workerDestroy', () => setImmediate(() => {
+    if (closed || pool.threads.length > 0) return;
+    const failure = new WorkerStartError(lastWorkerError);
+    for (const stop of waiting.values()) stop.abort(failure);
+  }));
 
   try {
     await pool.run({ kind: 'ready' });
@@ -61,7 +87,6 @@ export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOpt
   }
 
   let nextId = 0;
-  let closed = false;
 
   /** Workers ended by `retire`; a file handed to one as it went is checked again, not blamed. */
   let retirements = 0;
@@ -69,26 +94,33 @@ export async function createPoolChecker(options: CheckOptions, { jobs }: PoolOpt
   async function checkFile(path: string, retried = false): Promise<FileResult> {
     const id = ++nextId;
     const retirementsBefore = retirements;
-    const deadline = new AbortController();
+    const stop = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let thread: number | undefined;
+    waiting.set(id, stop);
     startTimers.set(id, (startedOn) => {
+      waiting.delete(id);
       thread = startedOn;
-      timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
+      timer = setTimeout(() => stop.abort(TIMED_OUT), limits.timeoutMs);
     });
     try {
-      const result = await pool.run({ kind: 'file', id, path }, { signal: deadline.signal });
+      const result = await pool.run({ kind: 'file', id, path }, { signal: stop.signal });
       if (!result) throw new Error('the worker returned no result');
       if (thread !== undefined && largestPage(result) > RETIRE_AFTER_PIXELS) await retire(thread);
       return result;
     } catch (err) {
       if (closed) throw new PoolClosedError(path);
-      const caughtInRetirement = !retried && !deadline.signal.aborted && retirements > retirementsBefore && /worker exited/.test(causeOf(err));
-      if (caughtInRetirement) return checkFile(path, true);
-      return { path, status: 'error', error: poolError(err, deadline.signal.aborted, limits, options.lang), pages: [], findings: [] };
+      const reason: unknown = stop.signal.reason;
+      const timedOut = reason === TIMED_OUT;
+      const caughtInRetirement = !timedOut && retirements > retirementsBefore && /worker exited/.test(causeOf(err));
+      // Handed back, piscina starts a worker for it: a failed start may have been passing.
+      if (!retried && (caughtInRetirement || reason instanceof WorkerStartError)) return checkFile(path, true);
+      const error = poolError(reason instanceof WorkerStartError ? reason : err, timedOut, limits, options.lang);
+      return { path, status: 'error', error, pages: [], findings: [] };
     } finally {
       clearTimeout(timer);
       startTimers.delete(id);
+      waiting.delete(id);
     }
   }
 
