@@ -5,7 +5,16 @@ import type { FileResult, Report, Summary } from '../types.ts';
 
 export type RunRecord = { type: 'run' } & Pick<Report, 'tool' | 'charter' | 'options'>;
 export type FileRecord = { type: 'file' } & FileResult;
-export type EndRecord = { type: 'end'; summary: Summary };
+export interface EndRecord {
+  type: 'end';
+  summary: Summary;
+  /**
+   * The files the run found and did not check (it was interrupted), as given: a merge with the
+   * run that resumed it is complete when that run has them all. Absent from lines written by
+   * versions that recorded only their number (summary.unchecked).
+   */
+  unchecked?: string[];
+}
 export type JsonlRecord = RunRecord | FileRecord | EndRecord;
 
 export const jsonlLine = (record: JsonlRecord): string => `${JSON.stringify(record)}\n`;

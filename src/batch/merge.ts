@@ -21,16 +21,30 @@ export function mergeRuns(runs: Array<JsonlRun & { name: string }>): Report {
   const byPath = new Map<string, FileResult>();
   for (const run of runs) for (const file of run.files) byPath.set(file.path, file);
   const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  // A shard whose end line is missing was killed: how many files it missed is unknown, but
-  // the merged report must not look complete.
-  const unchecked = runs.reduce((n, run) => n + (run.end ? run.end.summary.unchecked : 1), 0);
   return {
     tool: first.run.tool,
     charter: first.run.charter,
     options: withoutShard(first.run.options),
     files,
-    summary: summarise(files, unchecked),
+    summary: summarise(files, uncheckedCount(runs, byPath)),
   };
+}
+
+/**
+ * Files the runs together left unchecked. A file an interrupted run names as unchecked counts
+ * as checked when another input has it (the run that resumed it). A run killed before its end
+ * line missed files nobody can name: it counts one, so that the merged report does not look
+ * complete; so does a count written without the names.
+ */
+function uncheckedCount(runs: JsonlRun[], checked: ReadonlyMap<string, FileResult>): number {
+  const named = new Set<string>();
+  let unnamed = 0;
+  for (const { end } of runs) {
+    if (!end) unnamed += 1;
+    else if (!end.unchecked) unnamed += end.summary.unchecked;
+    else for (const path of end.unchecked) if (!checked.has(path)) named.add(path);
+  }
+  return named.size + unnamed;
 }
 
 function withoutShard(options: Report['options']): Report['options'] {

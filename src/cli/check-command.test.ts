@@ -139,11 +139,13 @@ describe('--format jsonl', () => {
 
   it('keeps the lines of the files that finished when the run is interrupted', async () => {
     const out = join(dir, 'results.jsonl');
-    const r = await run(['--jobs', '1', '--format', 'jsonl', '--output', out, dir], { results: await files(4), interruptAfter: 3 });
+    const given = await files(4);
+    const r = await run(['--jobs', '1', '--format', 'jsonl', '--output', out, dir], { results: given, interruptAfter: 3 });
     expect(r.code).toBe(130);
     const records = lines(await readFile(out, 'utf8'));
     expect(records.map((l) => l.type)).toEqual(['run', 'file', 'file', 'end']);
     expect(records.at(-1).summary).toMatchObject({ complete: false, unchecked: 2 });
+    expect(records.at(-1).unchecked).toEqual(Object.keys(given).slice(2));
   });
 });
 
@@ -262,6 +264,35 @@ describe('--shard and merge', () => {
     expect(merged.code).toBe(2);
     expect(JSON.parse(merged.stdout).summary.complete).toBe(false);
     expect(merged.stderr).toContain('did not finish');
+  });
+
+  it('merges an interrupted run with the run that resumed it into a complete report', async () => {
+    const given = await files(5, (i) => (i === 4 ? failingFile('fr') : passingFile()));
+    const cache = join(dir, 'cache');
+    const stopped = join(dir, 'stopped.jsonl');
+    const resumed = join(dir, 'resumed.jsonl');
+    await run(['--jobs', '1', '--cache', cache, '--format', 'jsonl', '--output', stopped, dir], { results: given, interruptAfter: 3 });
+    expect((await run(['merge', stopped, '--format', 'json'])).code).toBe(2);
+    await run(['--jobs', '1', '--cache', cache, '--format', 'jsonl', '--output', resumed, dir], { results: given });
+    const merged = await run(['merge', stopped, resumed, '--format', 'json']);
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(1);
+    const report = JSON.parse(merged.stdout);
+    expect(validate(report)).toEqual([]);
+    expect(report.summary).toMatchObject({ complete: true, unchecked: 0, files: 5, passed: 4, failed: 1 });
+  });
+
+  it('keeps a merge incomplete while a file an interrupted run left unchecked is in no input', async () => {
+    const given = await files(4);
+    const stopped = join(dir, 'stopped.jsonl');
+    const other = join(dir, 'other.jsonl');
+    await run(['--jobs', '1', '--format', 'jsonl', '--output', stopped, dir], { results: given, interruptAfter: 2 });
+    // A run of all the files but the last.
+    const allButLast = Object.fromEntries(Object.entries(given).slice(0, -1));
+    await run(['--format', 'jsonl', '--output', other, dir], { results: allButLast });
+    const merged = await run(['merge', stopped, other, '--format', 'json']);
+    expect(merged.code).toBe(2);
+    expect(JSON.parse(merged.stdout).summary).toMatchObject({ complete: false, unchecked: 1, files: 3 });
   });
 
   it('refuses shards checked against different options', async () => {

@@ -363,7 +363,7 @@ async function runBatch(
   };
 
   if (lines) {
-    await lines.write({ type: 'end', summary: report.summary });
+    await lines.write({ type: 'end', summary: report.summary, unchecked: files.filter((_, i) => outcome.results[i] === undefined) });
     await lines.close();
     if (opts.output !== undefined && !opts.quiet) deps.stderr.write(`logo-check: results written to ${opts.output}\n`);
   }
