@@ -13,7 +13,7 @@ export interface ResultCache {
 }
 
 /** Codes that say something about the run, not the file: the next run must try again. */
-const TRANSIENT = new Set(['timeout', 'out-of-memory', 'internal', 'INTERNAL']);
+const TRANSIENT = new Set(['timeout', 'out-of-memory', 'internal']);
 
 export function cacheable(result: FileResult): boolean {
   return !result.error || !TRANSIENT.has(result.error.code);

@@ -48,15 +48,15 @@ const mb = (bytes: number, lang: Lang) => {
   return lang === 'fr' ? text.replace('.', ',') : text;
 };
 
-/** What a partner reads when a file went past a limit: what happened, then what to do. */
+/** What a partner reads when a file went past a limit: what happened, then what to do, in a sentence. */
 const LIMIT_MESSAGES = {
   timeout: {
-    fr: (l: FileLimits) => `l'analyse a duré plus de ${duration(l.timeoutMs)} et a été arrêtée ; le fichier est très lourd ou malformé : réexportez-le, ou relancez-le seul avec un --timeout plus long`,
-    en: (l: FileLimits) => `analysis took longer than ${duration(l.timeoutMs)} and was stopped; the file is very heavy or malformed: re-export it, or run it alone with a longer --timeout`,
+    fr: (l: FileLimits) => `L'analyse a duré plus de ${duration(l.timeoutMs)} et a été arrêtée ; le fichier est très lourd ou malformé : réexportez-le, ou relancez-le seul avec un --timeout plus long.`,
+    en: (l: FileLimits) => `The analysis took longer than ${duration(l.timeoutMs)} and was stopped; the file is very heavy or malformed: re-export it, or run it alone with a longer --timeout.`,
   },
   'out-of-memory': {
-    fr: (l: FileLimits) => `l'analyse demandait plus de ${l.memoryMb} Mo de mémoire et a été arrêtée ; une page est sans doute trop complexe (des centaines de milliers de formes vectorielles) : aplatissez-la en image, ou relancez avec un --max-memory plus grand`,
-    en: (l: FileLimits) => `analysis needed more than ${l.memoryMb} MB of memory and was stopped; a page is probably too complex (hundreds of thousands of vector shapes): flatten it to an image, or run again with a larger --max-memory`,
+    fr: (l: FileLimits) => `L'analyse demandait plus de ${l.memoryMb} Mo de mémoire et a été arrêtée ; une page est sans doute trop complexe (des centaines de milliers de formes vectorielles) : aplatissez-la en image, ou relancez avec un --max-memory plus grand.`,
+    en: (l: FileLimits) => `The analysis needed more than ${l.memoryMb} MB of memory and was stopped; a page is probably too complex (hundreds of thousands of vector shapes): flatten it to an image, or run again with a larger --max-memory.`,
   },
 } as const;
 
@@ -66,21 +66,21 @@ export function limitMessage(code: keyof typeof LIMIT_MESSAGES, limits: FileLimi
 
 export function fileTooLargeMessage(bytes: number, limits: FileLimits, lang: Lang): string {
   return lang === 'fr'
-    ? `le fichier fait ${mb(bytes, lang)} Mo, plus que la limite de ${mb(limits.maxFileBytes, lang)} Mo ; compressez-le ou découpez-le`
-    : `the file is ${mb(bytes, lang)} MB, more than the limit of ${mb(limits.maxFileBytes, lang)} MB; compress or split it`;
+    ? `Le fichier fait ${mb(bytes, lang)} Mo, plus que la limite de ${mb(limits.maxFileBytes, lang)} Mo ; compressez-le ou découpez-le.`
+    : `The file is ${mb(bytes, lang)} MB, more than the limit of ${mb(limits.maxFileBytes, lang)} MB; compress or split it.`;
 }
 
 export function tooManyPagesMessage(pages: number, limits: FileLimits, lang: Lang): string {
   return lang === 'fr'
-    ? `le document a ${pages} pages, plus que la limite de ${limits.maxPages} ; découpez-le`
-    : `the document has ${pages} pages, more than the limit of ${limits.maxPages}; split it`;
+    ? `Le document a ${pages} pages, plus que la limite de ${limits.maxPages} ; découpez-le.`
+    : `The document has ${pages} pages, more than the limit of ${limits.maxPages}; split it.`;
 }
 
 /** A worker that died on the file (a crash, a WebAssembly abort): the cause, for a bug report. */
 export function internalMessage(cause: string, lang: Lang): string {
   return lang === 'fr'
-    ? `l'analyse s'est arrêtée sur une erreur interne (${cause}) ; ce n'est pas forcément un défaut du fichier : signalez-la avec le fichier`
-    : `analysis stopped on an internal error (${cause}); this is not necessarily a fault in the file: report it with the file`;
+    ? `L'analyse s'est arrêtée sur une erreur interne (${cause}) ; ce n'est pas forcément un défaut du fichier : signalez-la avec le fichier.`
+    : `The analysis stopped on an internal error (${cause}); this is not necessarily a fault in the file: report it with the file.`;
 }
 
 /** The error's own words on one line, whatever was thrown (never « [object Object] »). */

@@ -51,7 +51,7 @@ describe('a pool of checkers in worker threads', () => {
         const first = await checker.checkFile(heavy).finally(() => clearInterval(sampler));
         // The worker's own error, not its death (out-of-memory, internal).
         expect(first).toMatchObject({ path: heavy, status: 'error', error: { code: 'too-complex' } });
-        expect(first.error!.message).toMatch(new RegExp(`^la page 1 a plus de ${MAX_PAGE_OPERATIONS.toLocaleString('fr')} opérations de dessin`));
+        expect(first.error!.message).toMatch(new RegExp(`^Le fichier a plus de ${MAX_PAGE_OPERATIONS.toLocaleString('fr')} opérations de dessin`));
         console.log(`million triangles: process RSS ${mib(before)} MiB before, ${mib(peak)} MiB at its peak`);
         // Uncapped, the page's two million operations alone fill the worker's 1024 MB heap.
         expect(peak - before).toBeLessThan(DEFAULT_LIMITS.memoryMb * 2 ** 20);
@@ -72,7 +72,7 @@ describe('a pool of checkers in worker threads', () => {
         // Both files: the second runs on a worker that replaced the first one's.
         const results = await Promise.all([checker.checkFile(BROCHURE), checker.checkFile(BROCHURE), checker.checkFile(FLYER)]);
         for (const result of results) expect(result.error?.code).toBe('timeout');
-        expect(results[0].error!.message).toMatch(/^l'analyse a duré plus de 20 ms et a été arrêtée/);
+        expect(results[0].error!.message).toMatch(/^L'analyse a duré plus de 20 ms et a été arrêtée/);
       } finally {
         await checker.close();
       }

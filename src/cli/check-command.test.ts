@@ -130,11 +130,11 @@ describe('--format jsonl', () => {
   });
 
   it('words an input problem in the report language when ingest gives both', async () => {
-    const problems = [{ path: 'gone.pdf', error: { code: 'not-found', message: 'does not exist; check the path', messages: { fr: "n'existe pas ; vérifiez le chemin", en: 'does not exist; check the path' } } }];
+    const problems = [{ path: 'gone.pdf', error: { code: 'not-found', message: 'The file does not exist; check the path.', messages: { fr: "Le fichier n'existe pas ; vérifiez le chemin.", en: 'The file does not exist; check the path.' } } }];
     const fr = await run(['--format', 'json', 'x'], { results: {}, problems });
-    expect(JSON.parse(fr.stdout).files[0].error).toEqual({ code: 'not-found', message: "n'existe pas ; vérifiez le chemin" });
+    expect(JSON.parse(fr.stdout).files[0].error).toEqual({ code: 'not-found', message: "Le fichier n'existe pas ; vérifiez le chemin." });
     const en = await run(['--format', 'json', '--lang', 'en', 'x'], { results: {}, problems });
-    expect(JSON.parse(en.stdout).files[0].error.message).toBe('does not exist; check the path');
+    expect(JSON.parse(en.stdout).files[0].error.message).toBe('The file does not exist; check the path.');
   });
 
   it('keeps the lines of the files that finished when the run is interrupted', async () => {

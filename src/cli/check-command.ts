@@ -8,6 +8,7 @@ import cliProgress from 'cli-progress';
 import writeFileAtomic from 'write-file-atomic';
 import { cacheable, cacheKey, openCache, type ResultCache } from '../batch/cache.ts';
 import { jsonlLine, type JsonlRecord } from '../batch/jsonl.ts';
+import { causeOf, internalMessage } from '../batch/limits.ts';
 import { runInOrder } from '../batch/order.ts';
 import { charterHash, digestFile } from '../batch/receipt.ts';
 import { inShard, parseShard, shardLabel, type Shard } from '../batch/shard.ts';
@@ -305,7 +306,7 @@ async function runBatch(
     } catch (err) {
       if (stop.signal.aborted) throw err;
       // The checker promises not to throw for a bad file; if it does anyway, the batch goes on.
-      result = unreadable(path, 'INTERNAL', `logo-check failed on this file: ${(err as Error).message ?? String(err)}`);
+      result = unreadable(path, 'internal', internalMessage(causeOf(err), opts.lang));
     }
     result = { ...result, receipt: { ...receipt, ms: Date.now() - checkedAt.getTime() } };
     // The cache keeps what the checker found; settings and the baseline are applied on the way out.

@@ -25,7 +25,7 @@ describe('expandGlobs', () => {
   it('reports a glob that matches nothing', async () => {
     const { paths, problems } = await expandGlobs(['*.tiff'], dir);
     expect(paths).toEqual([]);
-    expect(problems).toEqual([{ path: '*.tiff', error: expect.objectContaining({ code: 'not-found', message: 'no file matches this pattern' }) }]);
+    expect(problems).toEqual([{ path: '*.tiff', error: expect.objectContaining({ code: 'not-found', message: 'No file matches this pattern.' }) }]);
   });
 });
 

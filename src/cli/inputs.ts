@@ -32,8 +32,8 @@ export async function expandGlobs(args: string[], cwd: string): Promise<{ paths:
         path: arg,
         error: {
           code: 'not-found',
-          message: 'no file matches this pattern',
-          messages: { fr: 'aucun fichier ne correspond à ce motif', en: 'no file matches this pattern' },
+          message: 'No file matches this pattern.',
+          messages: { fr: 'Aucun fichier ne correspond à ce motif.', en: 'No file matches this pattern.' },
         },
       });
     }

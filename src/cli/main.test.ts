@@ -35,16 +35,16 @@ describe('exit codes', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('✔ samples/flyer ok.png — conforme');
     expect(r.stdout).toContain('✘ samples/brochure.pdf — non conforme');
-    expect(r.stdout).toContain('⚠ samples/scan.tif — illisible : le fichier est endommagé');
+    expect(r.stdout).toContain('⚠ samples/scan.tif — illisible [code DECODE_FAILED]\n  Le fichier est endommagé');
   });
 
   it('is 3 when an input cannot be expanded into files, reported like an unreadable file', async () => {
     const r = await run(['samples', 'missing.pdf'], {
       results: pass,
-      problems: [{ path: 'missing.pdf', error: { code: 'NOT_FOUND', message: "le fichier n'existe pas" } }],
+      problems: [{ path: 'missing.pdf', error: { code: 'NOT_FOUND', message: "Le fichier n'existe pas." } }],
     });
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain("⚠ missing.pdf — illisible : le fichier n'existe pas [code NOT_FOUND]");
+    expect(r.stdout).toContain("⚠ missing.pdf — illisible [code NOT_FOUND]\n  Le fichier n'existe pas.");
   });
 
   it('is 2 when the paths hold no file to check, so a mistyped folder does not pass in CI', async () => {
@@ -85,7 +85,7 @@ describe('a file the checker chokes on', () => {
     expect(r.code).toBe(3);
     expect(r.checked).toEqual(['samples/bad.png', 'samples/flyer ok.png']);
     expect(r.closed).toBe(1);
-    expect(r.stdout).toContain('⚠ samples/bad.png — illisible : logo-check failed on this file: boom [code INTERNAL]');
+    expect(r.stdout).toContain("⚠ samples/bad.png — illisible [code internal]\n  L'analyse s'est arrêtée sur une erreur interne (boom) ;");
   });
 
   it('is reported on stderr with exit 2 when the checker cannot start', async () => {

@@ -25,8 +25,22 @@ describe('reason: the decoder\'s words in a message', () => {
 });
 
 describe('IngestError', () => {
-  it('carries its message in both report languages, English as the Error message', () => {
-    const error = new IngestError('empty', '/a/b.pdf', { en: 'is empty', fr: 'est vide' });
-    expect(error).toMatchObject({ code: 'empty', file: '/a/b.pdf', message: 'is empty', messages: { en: 'is empty', fr: 'est vide' } });
+  it('carries its message in both report languages as a sentence, English as the Error message', () => {
+    const error = new IngestError('empty', '/a/b.pdf', { en: 'is empty; submit the complete file', fr: 'est vide ; envoyez le fichier complet' });
+    expect(error).toMatchObject({
+      code: 'empty',
+      file: '/a/b.pdf',
+      message: 'The file is empty; submit the complete file.',
+      messages: { en: 'The file is empty; submit the complete file.', fr: 'Le fichier est vide ; envoyez le fichier complet.' },
+    });
+  });
+
+  it('tells a problem about what the path is when it is not a file', () => {
+    const error = new IngestError('unreadable', '/a', { en: 'cannot be opened', fr: 'ne peut pas être ouvert' }, { subject: 'folder' });
+    expect(error.messages).toEqual({ en: 'The folder cannot be opened.', fr: 'Le dossier ne peut pas être ouvert.' });
+  });
+
+  it('ends a sentence once', () => {
+    expect(new IngestError('corrupt', '/a', { en: 'is damaged (truncated…)', fr: 'est endommagé…' }).messages).toEqual({ en: 'The file is damaged (truncated…).', fr: 'Le fichier est endommagé…' });
   });
 });

@@ -18,23 +18,44 @@ export type IngestErrorCode =
 /** A message in each language a report is written in. */
 export type Words = Readonly<Record<Lang, string>>;
 
+/** What a problem is about: nearly always the file; for a path that is none, what it is. */
+export type Subject = 'file' | 'folder' | 'link' | 'path';
+
+const SUBJECTS: Record<Subject, Words> = {
+  file: { en: 'The file', fr: 'Le fichier' },
+  folder: { en: 'The folder', fr: 'Le dossier' },
+  link: { en: 'The link', fr: 'Le lien' },
+  path: { en: 'This path', fr: 'Ce chemin' },
+};
+
 export class IngestError extends Error {
   /**
    * What is wrong and, when the user can do something about it, what to do, in each report
-   * language. Without the file's name: a report prints it beside the message.
+   * language: a sentence, without the file's name, which a report prints beside it.
    */
   readonly messages: Words;
 
+  /**
+   * `problem` says what is wrong as a predicate of its subject (« est une image endommagée ;
+   * exportez-la à nouveau », "does not exist; check the path"); the subject is put before it
+   * here, so that every message reads as a sentence in both languages wherever it is shown.
+   */
   constructor(
     readonly code: IngestErrorCode,
     readonly file: string,
     problem: Words,
-    options?: { cause?: unknown },
+    { subject = 'file', ...options }: { cause?: unknown; subject?: Subject } = {},
   ) {
-    super(problem.en, options);
+    const messages = { en: sentence(SUBJECTS[subject].en, problem.en), fr: sentence(SUBJECTS[subject].fr, problem.fr) };
+    super(messages.en, options);
     this.name = 'IngestError';
-    this.messages = problem;
+    this.messages = messages;
   }
+}
+
+function sentence(subject: string, predicate: string): string {
+  const text = `${subject} ${predicate.trim()}`;
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
 /** Longest stretch of a decoder's words kept in a message: past it they help nobody. */

@@ -56,8 +56,8 @@ describe('expandInputs', () => {
     // The loop is said, once, in the report's two languages, naming the folder it leads back to.
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: at('sub/deeper/up'), error: { code: 'unreadable' } });
-    expect(problems[0]!.error.messages.en).toBe(`is a link back to the folder ${at('sub')}, which contains it: a loop; skipped, the folder is checked once`);
-    expect(problems[0]!.error.messages.fr).toMatch(/^est un lien vers le dossier .*sub, qui le contient : une boucle/);
+    expect(problems[0]!.error.messages.en).toBe(`The link leads back to the folder ${at('sub')}, which contains it: a loop; skipped, the folder is checked once.`);
+    expect(problems[0]!.error.messages.fr).toMatch(/^Le lien mène au dossier .*sub, qui le contient : une boucle/);
   });
 
   it('reports a link that leads to itself and goes on with the rest of the folder', async () => {
@@ -86,8 +86,8 @@ describe('expandInputs', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: at('missing.pdf'), error: { name: 'IngestError', code: 'not-found', file: at('missing.pdf') } });
     // The report prints the path beside the message: the message does not repeat it.
-    expect(problems[0]!.error.message).toBe('does not exist; check the path');
-    expect(problems[0]!.error.messages.fr).toBe("n'existe pas ; vérifiez le chemin");
+    expect(problems[0]!.error.message).toBe('The file does not exist; check the path.');
+    expect(problems[0]!.error.messages.fr).toBe("Le fichier n'existe pas ; vérifiez le chemin.");
   });
 
   it('lists a file once when named twice, also reached through its folder, or through a link', async () => {

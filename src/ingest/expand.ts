@@ -93,10 +93,15 @@ function folderWalker(keep: (file: string) => Promise<void>, problems: ExpandedI
 }
 
 function loopError(dir: string, target: string): IngestError {
-  return new IngestError('unreadable', dir, {
-    en: `is a link back to the folder ${target}, which contains it: a loop; skipped, the folder is checked once`,
-    fr: `est un lien vers le dossier ${target}, qui le contient : une boucle ; ignoré, le dossier est vérifié une fois`,
-  });
+  return new IngestError(
+    'unreadable',
+    dir,
+    {
+      en: `leads back to the folder ${target}, which contains it: a loop; skipped, the folder is checked once`,
+      fr: `mène au dossier ${target}, qui le contient : une boucle ; ignoré, le dossier est vérifié une fois`,
+    },
+    { subject: 'link' },
+  );
 }
 
 /** A folder that cannot be listed: its files are skipped, the rest of the tree is not. */
@@ -107,10 +112,10 @@ function folderError(dir: string, err: unknown): IngestError {
       'unreadable',
       dir,
       {
-        en: 'is a folder that cannot be opened (permission denied); its files were skipped: check its permissions',
-        fr: "est un dossier qui ne peut pas être ouvert (accès refusé) ; ses fichiers n'ont pas été vérifiés : vérifiez ses droits",
+        en: 'cannot be opened (permission denied); its files were skipped: check its permissions',
+        fr: "ne peut pas être ouvert (accès refusé) ; ses fichiers n'ont pas été vérifiés : vérifiez ses droits",
       },
-      { cause: err },
+      { cause: err, subject: 'folder' },
     );
   }
   return fileError(dir, err);

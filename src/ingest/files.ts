@@ -42,13 +42,13 @@ export function fileError(path: string, err: unknown): IngestError {
         { cause: err },
       );
     case 'EISDIR':
-      return new IngestError('unreadable', path, { en: 'is a folder, not a file', fr: 'est un dossier, pas un fichier' }, { cause: err });
+      return new IngestError('unreadable', path, { en: 'is a folder, not a file', fr: 'est un dossier, pas un fichier' }, { cause: err, subject: 'path' });
     case 'ELOOP':
       return new IngestError(
         'unreadable',
         path,
-        { en: 'is a symbolic link that leads back to itself; fix or remove the link', fr: 'est un lien symbolique qui mène à lui-même ; corrigez ou supprimez le lien' },
-        { cause: err },
+        { en: 'leads back to itself; fix or remove it', fr: 'mène à lui-même ; corrigez-le ou supprimez-le' },
+        { cause: err, subject: 'link' },
       );
     case 'ERR_FS_FILE_TOO_LARGE':
       return new IngestError(

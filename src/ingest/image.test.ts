@@ -205,8 +205,8 @@ describe('images: failures', () => {
     expect(error).toBeInstanceOf(IngestError);
     expect(error).toMatchObject({ code: 'too-large', file: join(dir, 'big.png') });
     expect((error as IngestError).messages).toEqual({
-      en: 'is 200 × 100 pixels (20,000 pixels), over the limit of 10,000 pixels per page; downscale it',
-      fr: 'mesure 200 × 100 pixels (20\u202f000 pixels), au-delà de la limite de 10\u202f000 pixels par page ; réduisez sa taille',
+      en: 'The file is 200 × 100 pixels (20,000 pixels), over the limit of 10,000 pixels per page; downscale it.',
+      fr: 'Le fichier mesure 200 × 100 pixels (20\u202f000 pixels), au-delà de la limite de 10\u202f000 pixels par page ; réduisez sa taille.',
     });
   });
 

@@ -24,7 +24,7 @@ describe('openDocument: what the file is', () => {
     const path = join(dir, 'missing.pdf');
     const error = await failure(path);
     expect(error).toMatchObject({ code: 'not-found', file: path });
-    expect(error.message).toBe('does not exist; check the path');
+    expect(error.message).toBe('The file does not exist; check the path.');
   });
 
   it('reports a folder as unreadable', async () => {

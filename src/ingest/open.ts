@@ -22,10 +22,10 @@ export async function openDocument(path: string, options?: IngestOptions): Promi
     throw new IngestError('unreadable', path, {
       en: 'is a folder, not a file; pass the files in it instead',
       fr: "est un dossier, pas un fichier ; donnez plutôt les fichiers qu'il contient",
-    });
+    }, { subject: 'path' });
   }
   // A FIFO or device would block or never end.
-  if (!stats.isFile()) throw new IngestError('unreadable', path, { en: 'is not a regular file', fr: "n'est pas un fichier ordinaire" });
+  if (!stats.isFile()) throw new IngestError('unreadable', path, { en: 'is not a regular file', fr: "n'est pas un fichier ordinaire" }, { subject: 'path' });
   if (stats.size === 0) {
     throw new IngestError('empty', path, { en: 'is empty (0 bytes); submit the complete file', fr: 'est vide (0 octet) ; envoyez le fichier complet' });
   }

@@ -244,8 +244,8 @@ async function renderPage(path: string, doc: PDFDocumentProxy, index: number, op
       state.task?.cancel();
       const seconds = formatSeconds(options.timeoutMs);
       return new IngestError('timeout', path, {
-        en: `page ${index} took longer than ${seconds.en} s to render; simplify the page or render it at a lower dpi`,
-        fr: `le rendu de la page ${index} a pris plus de ${seconds.fr} s ; simplifiez la page ou rendez-la à une résolution plus basse`,
+        en: `took longer than ${seconds.en} s to render its page ${index}; simplify the page or render it at a lower dpi`,
+        fr: `a mis plus de ${seconds.fr} s à rendre sa page ${index} ; simplifiez la page ou rendez-la à une résolution plus basse`,
       });
     });
   } catch (err) {
@@ -255,8 +255,8 @@ async function renderPage(path: string, doc: PDFDocumentProxy, index: number, op
       'corrupt',
       path,
       {
-        en: `page ${index} cannot be rendered (${why}); re-export the document`,
-        fr: `la page ${index} ne peut pas être rendue (${why}) ; exportez à nouveau le document`,
+        en: `is a damaged PDF: its page ${index} cannot be rendered (${why}); re-export the document`,
+        fr: `est un PDF endommagé : sa page ${index} ne peut pas être rendue (${why}) ; exportez à nouveau le document`,
       },
       { cause: err },
     );
@@ -298,8 +298,8 @@ function failRender(task: RenderTask, error: Error): void {
 function tooComplexError(path: string, index: number): IngestError {
   const limit = { en: MAX_PAGE_OPERATIONS.toLocaleString('en'), fr: MAX_PAGE_OPERATIONS.toLocaleString('fr') };
   return new IngestError('too-complex', path, {
-    en: `page ${index} has more than ${limit.en} drawing operations (vector shapes, text, images) and is too complex to check; flatten its artwork to an image at 300 dpi and submit that`,
-    fr: `la page ${index} a plus de ${limit.fr} opérations de dessin (formes vectorielles, textes, images) et est trop complexe pour être vérifiée ; aplatissez-la en image à 300 dpi et envoyez celle-ci`,
+    en: `has more than ${limit.en} drawing operations (vector shapes, text, images) on its page ${index}, too many to check; flatten that page to an image at 300 dpi and submit that`,
+    fr: `a plus de ${limit.fr} opérations de dessin (formes vectorielles, textes, images) sur sa page ${index}, trop pour la vérifier ; aplatissez cette page en image à 300 dpi et envoyez celle-ci`,
   });
 }
 

@@ -50,7 +50,7 @@ describe('csv report', () => {
     ]);
     expect(body[2][3]).toBe('60 1200 400 150');
     expect(body[2][9]).toBe('The red arrow has another colour: ΔE2000 = 14.2 from the charter red (tolerance 10).');
-    expect(body[6][9]).toBe('the file is damaged and cannot be opened');
+    expect(body[6][9]).toBe('The file is damaged and cannot be opened.');
     expect(body[6][13]).toBe('DECODE_FAILED');
   });
 

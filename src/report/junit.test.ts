@@ -26,7 +26,7 @@ describe('junit report', () => {
     expect(brochure.failure[1]['#text']).toContain('colour (Article X) — page 2, logo 1 [60, 1200, 400, 150]');
     expect(brochure['system-out']).toContain('[warning] addition (Article X)');
     expect(brochure['system-out']).toContain('[info] min-size');
-    expect(scan.error).toMatchObject({ type: 'DECODE_FAILED', message: 'the file is damaged and cannot be opened' });
+    expect(scan.error).toMatchObject({ type: 'DECODE_FAILED', message: 'The file is damaged and cannot be opened.' });
   });
 
   it('escapes markup and drops characters XML cannot carry', () => {

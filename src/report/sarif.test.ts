@@ -125,7 +125,7 @@ describe('sarif report', () => {
         toolExecutionNotifications: [
           {
             level: 'error',
-            message: { text: 'le fichier est endommagé et ne peut pas être ouvert' },
+            message: { text: 'Le fichier est endommagé et ne peut pas être ouvert.' },
             descriptor: { id: 'DECODE_FAILED' },
             locations: [{ physicalLocation: { artifactLocation: { uri: 'samples/scan.tif' } } }],
           },

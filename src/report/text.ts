@@ -171,7 +171,9 @@ function fileLines(file: FileResult, ctx: FormatContext, lang: Lang, c: Palette)
   const lines: string[] = [];
   if (status === 'error') {
     const error = file.error ?? { code: 'UNKNOWN', message: '' };
-    lines.push(`${c.yellow('⚠')} ${c.bold(file.path)} — ${c.yellow(w.error)}${w.colon} ${error.message}` + c.dim(` [${w.code} ${error.code}]`));
+    // The message is a sentence of its own, under the verdict, as findings are.
+    lines.push(`${c.yellow('⚠')} ${c.bold(file.path)} — ${c.yellow(w.error)}` + c.dim(` [${w.code} ${error.code}]`));
+    if (error.message) lines.push(`  ${error.message}`);
     return lines;
   }
   const logos = file.pages.flatMap((page) => page.logos.map((logo) => ({ page, logo })));

@@ -45,7 +45,7 @@ const MESSAGES = {
     period: "Le document est daté du 2009-02-01, après la fin de l'opération (2008-12-31).",
     periodFix: 'Retirez le logo des documents produits après le 31 décembre 2008.',
     badge: 'La mention de catégorie est illisible.',
-    unreadable: 'le fichier est endommagé et ne peut pas être ouvert',
+    unreadable: 'Le fichier est endommagé et ne peut pas être ouvert.',
   },
   en: {
     colour: 'The red arrow has another colour: ΔE2000 = 14.2 from the charter red (tolerance 10).',
@@ -58,7 +58,7 @@ const MESSAGES = {
     period: 'The document is dated 2009-02-01, after the end of the operation (2008-12-31).',
     periodFix: 'Remove the logo from documents produced after 31 December 2008.',
     badge: 'The category badge cannot be read.',
-    unreadable: 'the file is damaged and cannot be opened',
+    unreadable: 'The file is damaged and cannot be opened.',
   },
 };
 
