@@ -65,6 +65,25 @@ describe('a pool of checkers in worker threads', () => {
   );
 
   it(
+    'loads pdf.js in a worker without tsx rewriting it, which would cost the worker about 400 MB',
+    async () => {
+      const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'en' }, { jobs: 1 });
+      try {
+        const before = process.memoryUsage.rss();
+        let peak = before;
+        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+        const result = await checker.checkFile(BROCHURE).finally(() => clearInterval(sampler));
+        expect(result.pages).toHaveLength(3);
+        console.log(`brochure: process RSS ${mib(before)} MiB before, ${mib(peak)} MiB at its peak`);
+        expect(peak - before).toBeLessThan(300 * 2 ** 20);
+      } finally {
+        await checker.close();
+      }
+    },
+    120_000,
+  );
+
+  it(
     'stops a file past --timeout with code timeout, counted from when a worker takes it, and keeps going',
     async () => {
       const checker = await createPoolChecker({ charter: await loadCharter(), lang: 'fr', limits: { timeoutMs: 20 } }, { jobs: 2 });
