@@ -30,11 +30,12 @@ const MIN_DPI = 0.01;
 
 /**
  * Drawing operations a page may have before it is refused as too complex. pdf.js parses a page's
- * whole content into a list of operations, kept as JavaScript objects (about 300 bytes each), before
- * it draws the first: a one-page PDF of a million vector triangles holds two million of them, and
- * a worker took the process from 235 MiB to 2.2 GiB to render it (to 500 MiB to refuse it). A lower resolution would not help, the list is the
- * same at every dpi. The densest page of the shared corpus has 77,000 operations (a brochure page
- * has hundreds to a few thousand); a page at this limit adds about 230 MB to a render.
+ * whole content into a list of operations, kept as JavaScript objects (about 300 bytes each),
+ * before it draws the first: a one-page PDF of a million vector triangles holds two million of
+ * them, and a worker took the process from 235 MiB to 2.2 GiB to render it (to 500 MiB to refuse
+ * it). A lower resolution would not help: the list is the same at every dpi. The densest page of
+ * the shared corpus has 77,000 operations (a brochure page has hundreds to a few thousand); a
+ * page at this limit adds about 230 MB to a render.
  */
 export const MAX_PAGE_OPERATIONS = 250_000;
 
