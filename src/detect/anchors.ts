@@ -142,8 +142,8 @@ function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, in
 
 /** Saturation (max − min of R, G, B) from which a pixel belongs to a coloured fill. */
 const FILL_SATURATION = 60;
-/** Grey level under which a pixel belongs to a dark fill (a badge turned greyscale). */
-const FILL_DARK = 110;
+/** Grey level under which a pixel belongs to a dark fill (a badge turned greyscale, or recoloured in a pale, greyish ink). */
+const FILL_DARK = 150;
 /** Least share of its bounding box a fill covers to be traced (a cut @ disc, its glyph a hole: about half). */
 const MIN_FILL_SHARE = 0.35;
 
