@@ -77,8 +77,8 @@ describe('generated evaluation set, clean pages', () => {
 
 describe('generated evaluation set, capture conditions and subtle variants', () => {
   // Scans, web exports, small and cut logos, phone photos (test/synth/capture). Floors sit under
-  // what this seed measures (24 logos: found 20–21, compliant 4/5, violations 14–15/19) with room
-  // for a few unlucky draws; the figures per condition on larger held-out sets are in the issue notes.
+  // what this seed measures (23 logos of 100 px or more: found 22, compliant 4/4, violations 18/19)
+  // by a logo or two; the figures per condition on larger held-out sets are in the issue notes.
   let ev: Evaluation;
   beforeAll(async () => {
     ev = await measure({ seed: 20061102, count: 24, negatives: 6, secondLogoRate: 0 });
@@ -93,17 +93,17 @@ describe('generated evaluation set, capture conditions and subtle variants', () 
     expect(Object.keys(ev.conditions).sort()).toEqual(['clean', 'cut', 'photo', 'scan', 'small', 'web']);
   });
 
-  it('finds most logos (≥ 75 %) and nothing else, photographed and scanned pages included', () => {
-    expect(ev.detected / ev.logos).toBeGreaterThanOrEqual(0.75);
+  it('finds nearly every logo (≥ 90 %) and nothing else, photographed and scanned pages included', () => {
+    expect(ev.detected / ev.logos).toBeGreaterThanOrEqual(0.9);
     expect(ev.falsePositives).toEqual([]);
   });
 
-  it('passes compliant logos and reports most violations with the right rule (≥ 60 % each)', () => {
+  it('passes compliant logos (≥ 75 %) and reports violations with the right rule (≥ 85 %)', () => {
     const compliant = ev.classes.compliant;
-    expect(compliant.right / compliant.logos).toBeGreaterThanOrEqual(0.6);
+    expect(compliant.right / compliant.logos).toBeGreaterThanOrEqual(0.75);
     const violations = Object.entries(ev.classes).filter(([id]) => id !== 'compliant');
     const right = violations.reduce((sum, [, c]) => sum + c.right, 0);
     const logos = violations.reduce((sum, [, c]) => sum + c.logos, 0);
-    expect(right / logos).toBeGreaterThanOrEqual(0.6);
+    expect(right / logos).toBeGreaterThanOrEqual(0.85);
   });
 });
