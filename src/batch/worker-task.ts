@@ -2,6 +2,7 @@
 // model, OCR), then checks one file per task.
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { createChecker } from '../check.ts';
+import { getCv } from '../image/opencv.ts';
 import type { CheckOptions, FileResult } from '../types.ts';
 
 export type WorkerTask = { kind: 'ready' } | { kind: 'file'; id: number; path: string };
@@ -18,6 +19,15 @@ export interface FileStarted {
 const checker = createChecker((workerData as { options: CheckOptions }).options);
 // A checker that cannot start is reported through the first task, not as an unhandled rejection.
 checker.catch(() => undefined);
+// OpenCV's WebAssembly starts synchronously on this thread (~150 ms) at the first page's
+// detection. createChecker has by now handed sharp the artwork to render on its own threads and
+// waits for it: OpenCV starts in that wait instead. Should it fail, detection fails the same way
+// on the first file, and that file reports it.
+try {
+  getCv();
+} catch {
+  // Reported by the first file, as above.
+}
 
 export async function checkInWorker(task: WorkerTask): Promise<FileResult | null> {
   const ready = await checker;

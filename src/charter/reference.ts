@@ -1,6 +1,6 @@
 // The approved artwork, rendered once per process into what detection and inspection compare
 // against: per-variant rasters, per-element masks, per-colour sampling masks.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { hexToRgb } from '../image/colour.ts';
 import { insideDistance } from '../image/morphology.ts';
@@ -61,40 +61,52 @@ export function alphaMask(rgba: Uint8Array, width: number, height: number, thres
   return mask;
 }
 
-export async function buildReference(charter: Charter): Promise<ReferenceModel> {
-  const width = Math.round(charter.artwork.width * REF_SCALE);
-  const height = Math.round(charter.artwork.height * REF_SCALE);
-  const variants: VariantRaster[] = [];
-  let firstSvg = '';
-  let emptyMask = new Uint8Array(0);
-  for (const badge of charter.badges) {
+/**
+ * The artwork SVG of each badge variant, checked for the element groups the model cuts it into.
+ * Read synchronously (a few kilobytes): buildReference then hands sharp every render before it
+ * first waits, so a caller can run other start-up work on this thread while sharp draws.
+ */
+function readArtwork(charter: Charter): string[] {
+  return charter.badges.map((badge) => {
     const file = artworkPath(charter, badge.id);
     let svg: string;
     try {
-      svg = await readFile(file, 'utf8');
+      svg = readFileSync(file, 'utf8');
     } catch (err) {
       throw new Error(`approved artwork for badge "${badge.id}" cannot be read at ${file}: ${(err as Error).message}`);
     }
     for (const id of ELEMENT_IDS) {
       if (!svg.includes(`<g id="${id}">`)) throw new Error(`approved artwork ${file} has no <g id="${id}"> group`);
     }
-    if (!firstSvg) firstSvg = svg;
-    const rgba = await renderSvg(svg, width, height, '#ffffff');
-    variants.push({ id: badge.id, text: badge.text, rgba, gray: rgbaToGray(rgba, width, height) });
-  }
+    return svg;
+  });
+}
 
+export async function buildReference(charter: Charter): Promise<ReferenceModel> {
+  const width = Math.round(charter.artwork.width * REF_SCALE);
+  const height = Math.round(charter.artwork.height * REF_SCALE);
+  const svgs = readArtwork(charter);
   // An element is visible where it is drawn and no later element covers it (the arrow lies on the @).
-  const order = [...firstSvg.matchAll(/<g id="([a-z]+)">/g)].map((m) => m[1] as ElementId);
+  const order = [...svgs[0].matchAll(/<g id="([a-z]+)">/g)].map((m) => m[1] as ElementId);
+  const topFirst = [...order].reverse();
+  // Every raster is asked of sharp at once: it renders them on its own threads while this one
+  // waits, in about the time of the slowest few rather than of all twenty-odd in turn.
+  const [whole, layers] = await Promise.all([
+    Promise.all(svgs.map((svg) => renderSvg(svg, width, height, '#ffffff'))),
+    Promise.all(svgs.map((svg) => Promise.all(topFirst.map((id) => renderSvg(isolateGroups(svg, [id]), width, height))))),
+  ]);
+  const variants: VariantRaster[] = charter.badges.map((badge, v) => ({ id: badge.id, text: badge.text, rgba: whole[v], gray: rgbaToGray(whole[v], width, height) }));
+
   const elementMasks = {} as Record<ElementId, Uint8Array>;
   const colourDepth: ReferenceModel['colourDepth'] = {};
   const n = width * height;
   const common = {} as Record<ElementId, Record<string, Uint8Array>>;
+  let emptyMask = new Uint8Array(0);
   for (const [v, badge] of charter.badges.entries()) {
-    const svg = await readFile(artworkPath(charter, badge.id), 'utf8');
     const covered = new Uint8Array(n);
     colourDepth[badge.id] = {} as Record<ElementId, Record<string, Float32Array>>;
-    for (const id of [...order].reverse()) {
-      const layer = await renderSvg(isolateGroups(svg, [id]), width, height);
+    for (const [l, id] of topFirst.entries()) {
+      const layer = layers[v][l];
       const drawn = alphaMask(layer, width, height, 24);
       const visible = new Uint8Array(n);
       for (let i = 0; i < n; i++) visible[i] = drawn[i] && !covered[i] ? 1 : 0;
