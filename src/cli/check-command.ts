@@ -4,8 +4,6 @@
 import { access, open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
-import writeFileAtomic from 'write-file-atomic';
 import { cacheable, cacheKey, openCache, type ResultCache } from '../batch/cache.ts';
 import { jsonlLine, type JsonlRecord } from '../batch/jsonl.ts';
 import { causeOf, internalMessage } from '../batch/limits.ts';
@@ -14,7 +12,7 @@ import { charterHash, digestFile } from '../batch/receipt.ts';
 import { inShard, parseShard, shardLabel, type Shard } from '../batch/shard.ts';
 import { applyBaseline, BASELINE_FILE, baselineOf, BaselineError, entryPath, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from '../baseline/baseline.ts';
 import { applyRuleLevels, type RuleLevel } from '../config/config.ts';
-import { FORMAT_NAMES, formatters, type FormatName } from '../report/index.ts';
+import { FORMAT_NAMES, type FormatName } from '../report/format.ts';
 import { fileStatus, summarise } from '../report/summary.ts';
 import type { Charter, CheckOptions, FileResult, Lang, Receipt, ReceiptOptions, Report, Summary } from '../types.ts';
 import { charterFromOption } from './charter-option.ts';
@@ -248,7 +246,11 @@ async function runBatch(
   }
 
   const showProgress = deps.stderr.isTTY === true && files.length > 1 && !opts.quiet;
-  const bar = showProgress
+  // The bar, the report formatters and the atomic writer are loaded only when used, the last two
+  // once the files are checked: whatever the main thread loads before the workers start delays
+  // the first verdict.
+  const cliProgress = showProgress ? (await import('cli-progress')).default : undefined;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         {
           stream: deps.stderr as NodeJS.WritableStream,
@@ -465,6 +467,7 @@ async function writeReport(report: Report, target: { format: FormatName; file?: 
     // The HTML report's pictures are drawn from the files: loaded only when one is asked for.
     ...(format === 'html' && { visuals: await import('../report/html-visuals.ts').then(({ renderVisuals }) => renderVisuals(report, { charter, dpi: opts.dpi })) }),
   };
+  const { formatters } = await import('../report/index.ts');
   const text = formatters[format](shown, ctx);
   const out = text.endsWith('\n') ? text : text + '\n';
   if (file === undefined) {
@@ -472,6 +475,7 @@ async function writeReport(report: Report, target: { format: FormatName; file?: 
     return EXIT.ok;
   }
   try {
+    const { default: writeFileAtomic } = await import('write-file-atomic');
     await writeFileAtomic(file, out);
   } catch (err) {
     deps.stderr.write(`logo-check: cannot write the report to ${file}: ${(err as Error).message}\n`);

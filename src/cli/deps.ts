@@ -59,7 +59,8 @@ export interface ResolvedDeps {
 // Non-literal specifiers keep tsc from resolving modules other engineers are still writing; they
 // are loaded only when a run needs them, so `artwork` and `charter` work without them.
 const POOL_MODULE = '../batch/pool.ts';
-const INGEST_MODULE = '../ingest/index.ts';
+// Finding the files needs neither the decoders nor sharp: the main thread does not load them.
+const INGEST_MODULE = '../ingest/expand.ts';
 
 export function resolveDeps(deps: MainDeps = {}): ResolvedDeps {
   return {
