@@ -55,7 +55,9 @@ interface ThreadCpu {
   mainMs: number;
   /** One entry per pool worker thread. */
   poolMs: number[];
-  /** V8's compiler and garbage-collector threads, libuv's and libvips' pools, OCR's worker. */
+  /** Other JavaScript worker threads: tesseract.js's OCR worker. */
+  workerMs: number;
+  /** V8's compiler and garbage-collector threads, libuv's and libvips' thread pools. */
   otherMs: number;
 }
 
@@ -142,11 +144,11 @@ function summaryOf(run: CliRun): { files: number; errors: number } {
   return end.summary;
 }
 
-/** CPU per thread, where /proc gives it: the main thread, each pool worker, everything else. */
+/** CPU per thread, where /proc gives it: the main thread, each pool worker, OCR, the rest. */
 function threadLine(run: CliRun): string {
   const t = run.threads;
   if (!t) return '';
-  return `; CPU main thread ${s(t.mainMs)}, pool worker${t.poolMs.length > 1 ? 's' : ''} ${t.poolMs.map(s).join(' + ')}, other threads ${s(t.otherMs)}`;
+  return `; CPU main thread ${s(t.mainMs)}, pool worker${t.poolMs.length > 1 ? 's' : ''} ${t.poolMs.map(s).join(' + ')}, OCR ${s(t.workerMs)}, V8/libuv/libvips threads ${s(t.otherMs)}`;
 }
 
 ensureBuilt();

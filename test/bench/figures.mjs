@@ -4,8 +4,9 @@
 // runner: the CLI runs as installed.
 //
 // Node 20 has no per-thread CPU clock, so on Linux the main thread reads /proc/self/task/*/stat
-// every 50 ms; pool workers name their thread id through a BroadcastChannel (a preload runs in
-// every worker thread too). A thread's last 50 ms before it ends can be missed; the process total
+// every 50 ms; worker threads name their thread id through a BroadcastChannel (a preload runs in
+// every worker thread too): the pool's (their workerData holds the checker's options) and the
+// others (tesseract.js runs OCR in a worker thread of its own). A thread's last 50 ms before it ends can be missed; the process total
 // (resourceUsage) counts everything.
 import { readdirSync, readFileSync } from 'node:fs';
 import { BroadcastChannel, isMainThread, workerData } from 'node:worker_threads';
@@ -42,9 +43,10 @@ function threadTimes() {
 if (isMainThread) {
   const mainTid = ownTid();
   const pool = new Set();
+  const workers = new Set();
   const last = new Map();
   const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = (event) => pool.add(event.data.tid);
+  channel.onmessage = (event) => (event.data.pool ? pool : workers).add(event.data.tid);
   channel.unref();
   const sample = () => {
     for (const [tid, ms] of threadTimes()) last.set(tid, ms);
@@ -61,20 +63,20 @@ if (isMainThread) {
     let threads;
     if (mainTid !== undefined) {
       sample();
+      const sum = (values) => values.reduce((a, b) => a + b, 0);
       const poolMs = [...pool].map((tid) => last.get(tid) ?? 0);
       const mainMs = last.get(mainTid) ?? 0;
-      const all = [...last.values()].reduce((a, b) => a + b, 0);
-      threads = { mainMs, poolMs, otherMs: all - mainMs - poolMs.reduce((a, b) => a + b, 0) };
+      const workerMs = sum([...workers].map((tid) => last.get(tid) ?? 0));
+      threads = { mainMs, poolMs, workerMs, otherMs: sum([...last.values()]) - mainMs - sum(poolMs) - workerMs };
     }
     const figures = { code: process.exitCode ?? code, maxRssBytes: maxRSS * 1024, cpuMs: (userCPUTime + systemCPUTime) / 1000, ...(threads && { threads }) };
     process.stderr.write(`\n${JSON.stringify(figures)}\n`);
   });
-} else if (workerData?.options) {
-  // A pool worker (the checker's options are its workerData); OCR's own worker is not one.
+} else {
   const tid = ownTid();
   if (tid !== undefined) {
     const channel = new BroadcastChannel(CHANNEL);
-    channel.postMessage({ tid });
+    channel.postMessage({ tid, pool: workerData?.options !== undefined });
     channel.close();
   }
 }
