@@ -3,6 +3,7 @@
 // an affine image of a disc is still an ellipse, of a rectangle a parallelogram, so one cheap pass
 // yields every candidate whatever was done to the logo; registration decides what they are.
 import type { Page } from '../types.ts';
+import { canny } from '../image/canny.ts';
 import { getCv, withMats, type Mat } from '../image/opencv.ts';
 import type { Gray } from '../image/raster.ts';
 import { cutBox, cutEllipse, ellipseAnchor } from './cut.ts';
@@ -63,42 +64,71 @@ const INK_DISTANCE = 70;
 /** `gray` is the page's Rec. 601 grey when the caller has it already (it is not computed twice). */
 export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anchor[] {
   const cv = getCv();
+  // The steps run in the order that keeps fewest full-page Mats alive at once, each released as
+  // soon as it has served: the WebAssembly heap keeps its high-water mark for the life of the
+  // process, and on a 40-megapixel photo each 8-bit plane is 40 MB, each 32-bit label image 160 MB.
   return withMats((track) => {
-    // Grey, saturation and the ink masks in one pass over the page: each is a full-page loop.
+    const edges = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
     const grey = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
     if (gray) grey.data.set(gray.data);
     const sat = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
-    const inks = limits.inks.map(() => track(new cv.Mat(page.height, page.width, cv.CV_8UC1)));
-    const inkCounts = channels(page, gray ? null : grey.data, sat.data, inks.map((m) => m.data), limits.inks);
-    const edges = track(new cv.Mat());
-    const satEdges = track(new cv.Mat());
-    cv.Canny(grey, edges, CANNY_LOW, CANNY_HIGH, 3, true);
-    cv.Canny(sat, satEdges, CANNY_LOW, CANNY_HIGH, 3, true);
-    cv.bitwise_or(edges, satEdges, edges);
+    const { inkCounts, maxSaturation } = channels(page, gray ? null : grey.data, sat.data, limits.inks);
+    // Cut boxes place their sides on the grey edges themselves (see snapSide), read from JS memory:
+    // views of the WebAssembly heap go stale when it grows.
+    const greyLevels: Gray = gray ?? { width: page.width, height: page.height, data: Uint8Array.from(grey.data as Uint8Array) };
+    canny(grey, edges, CANNY_LOW, CANNY_HIGH);
+    if (saturationHasEdges(maxSaturation)) {
+      const satEdges = track(new cv.Mat());
+      canny(sat, satEdges, CANNY_LOW, CANNY_HIGH);
+      cv.bitwise_or(edges, satEdges, edges);
+      satEdges.delete();
+    }
+    // Grey and saturation have no other use: the fills are thresholded in their place, and traced
+    // now, though they are the last source to have their say below. A fill of a box or disc
+    // covers most of its bounding box, letters and all; a photo's does not.
+    const fill = fillMask(grey, sat);
+    grey.delete();
+    const filled = shapesOf(fill, page, greyLevels, limits, INK_INSET, MIN_FILL_SHARE);
+    fill.delete();
     // Canny's thin edges leave one-pixel gaps where two outlines run close (the arrow's white
     // stroke against the disc); a small dilation closes them.
     const kernel = track(cv.getStructuringElement(cv.MORPH_CROSS, new cv.Size(3, 3)));
     cv.dilate(edges, edges, kernel);
-    const regions = track(new cv.Mat());
+    // The regions between the edges, in the edges' own memory.
+    const regions = edges;
     cv.bitwise_not(edges, regions);
-    // Cut boxes place their sides on the grey edges themselves (see snapSide), read from JS memory:
-    // views of the WebAssembly heap go stale when it grows.
-    const greyLevels: Gray = gray ?? { width: page.width, height: page.height, data: Uint8Array.from(grey.data as Uint8Array) };
     const anchors = shapesOf(regions, page, greyLevels, limits, EDGE_INSET);
+    regions.delete();
     // Edges leak where the logo touches dark content of the same lightness (a photo, text under
     // it); the charter's own inks then still outline an unaltered logo, whatever lies around it.
-    for (const [k, mask] of inks.entries()) {
-      // Too few pixels of that ink on the page to outline even the smallest shape.
+    for (const [k, ink] of limits.inks.entries()) {
+      // Too few pixels of that ink on the page to outline even the smallest shape: its mask is
+      // not even drawn, which on most pages spares a second pass over them.
       if (inkCounts[k] < limits.minSize * limits.minSize * 0.3) continue;
+      const mask = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+      inkMask(page, ink, mask.data);
       for (const anchor of shapesOf(mask, page, greyLevels, limits, INK_INSET)) {
         if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
       }
+      mask.delete();
     }
-    for (const anchor of fills(page, grey, sat, greyLevels, limits)) {
+    for (const anchor of filled) {
       if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
     }
     return anchors;
   });
+}
+
+/**
+ * Whether Canny can find any edge on a saturation plane whose values all lie within 0..max. An
+ * edge starts where the gradient's squared length exceeds the high threshold's square, and the
+ * 3×3 Sobel derivatives of values within 0..m reach together at most dx² + dy² = 20·m² (a corner
+ * of the window at m, its opposite at 0: dx = 4m, dy = 2m; tried over all 512 such windows in the
+ * tests). Pages in grey or nearly so (a text PDF, a greyscale scan) skip the saturation edges,
+ * with the same result.
+ */
+export function saturationHasEdges(max: number): boolean {
+  return 20 * max * max > CANNY_HIGH * CANNY_HIGH;
 }
 
 /**
@@ -148,34 +178,32 @@ const FILL_DARK = 150;
 const MIN_FILL_SHARE = 0.35;
 
 /**
- * Shapes drawn in other inks than the charter's (recoloured, greyscale, inverted): the edges of a
- * badge's letters split its inside into pieces when its words fill it, and no ink mask holds it;
- * its fill, saturated or dark, does, with the letters as holes. Blurred, compressed captures also
- * leave gaps in a small disc's edges that its fill does not have.
+ * Where shapes drawn in other inks than the charter's (recoloured, greyscale, inverted) show: the
+ * edges of a badge's letters split its inside into pieces when its words fill it, and no ink mask
+ * holds it; its fill, saturated or dark, does, with the letters as holes. Blurred, compressed
+ * captures also leave gaps in a small disc's edges that its fill does not have. The mask is made
+ * in the memory of `sat`, which is returned, and `grey` is left overwritten.
  */
-function fills(page: Page, grey: Mat, sat: Mat, greyLevels: Gray, limits: AnchorLimits): Anchor[] {
+function fillMask(grey: Mat, sat: Mat): Mat {
   const cv = getCv();
-  return withMats((track) => {
-    const fill = track(new cv.Mat());
-    const dark = track(new cv.Mat());
-    cv.threshold(sat, fill, FILL_SATURATION - 1, 255, cv.THRESH_BINARY);
-    cv.threshold(grey, dark, FILL_DARK, 255, cv.THRESH_BINARY_INV);
-    cv.bitwise_or(fill, dark, fill);
-    // A fill of a box or disc covers most of its bounding box, letters and all; a photo's does not.
-    return shapesOf(fill, page, greyLevels, limits, INK_INSET, MIN_FILL_SHARE);
-  });
+  cv.threshold(sat, sat, FILL_SATURATION - 1, 255, cv.THRESH_BINARY);
+  cv.threshold(grey, grey, FILL_DARK, 255, cv.THRESH_BINARY_INV);
+  cv.bitwise_or(sat, grey, sat);
+  return sat;
 }
 
 /**
- * Rec. 601 grey (unless given), saturation (max − min of R, G, B) and, per ink, a mask of pixels within a printing
- * tolerance of it (RGB distance: cheap and enough to segment). Returns each ink's pixel count.
+ * Rec. 601 grey (unless given) and saturation (max − min of R, G, B) in one pass over the page,
+ * with the page's highest saturation and, per ink, how many pixels lie within a printing tolerance
+ * of it (see inkMask).
  */
-function channels(page: Page, gray: Uint8Array | null, sat: Uint8Array, masks: Uint8Array[], inks: Array<[number, number, number]>): number[] {
+function channels(page: Page, gray: Uint8Array | null, sat: Uint8Array, inks: Array<[number, number, number]>): { inkCounts: number[]; maxSaturation: number } {
   const src = page.rgba;
   const limit = INK_DISTANCE * INK_DISTANCE;
-  const counts = inks.map(() => 0);
-  const [ink] = inks;
-  const [mask] = masks;
+  const inkCounts = inks.map(() => 0);
+  let maxSaturation = 0;
+  const [ir, ig, ib] = inks[0] ?? [0, 0, 0];
+  let inkCount = 0;
   for (let i = 0, j = 0; j < sat.length; i += 4, j++) {
     const r = src[i];
     const g = src[i + 1];
@@ -183,28 +211,38 @@ function channels(page: Page, gray: Uint8Array | null, sat: Uint8Array, masks: U
     if (gray) gray[j] = (r * 299 + g * 587 + b * 114 + 500) / 1000;
     const hi = r > g ? (r > b ? r : b) : g > b ? g : b;
     const lo = r < g ? (r < b ? r : b) : g < b ? g : b;
-    sat[j] = hi - lo;
+    const s = hi - lo;
+    sat[j] = s;
+    if (s > maxSaturation) maxSaturation = s;
     // The common case, one ink, without the inner loop.
     if (inks.length === 1) {
-      const dr = r - ink[0];
-      const dg = g - ink[1];
-      const db = b - ink[2];
-      if (dr * dr + dg * dg + db * db < limit) {
-        mask[j] = 255;
-        counts[0]++;
-      } else mask[j] = 0;
+      const dr = r - ir;
+      const dg = g - ig;
+      const db = b - ib;
+      if (dr * dr + dg * dg + db * db < limit) inkCount++;
       continue;
     }
     for (let k = 0; k < inks.length; k++) {
       const dr = r - inks[k][0];
       const dg = g - inks[k][1];
       const db = b - inks[k][2];
-      const inside = dr * dr + dg * dg + db * db < limit;
-      masks[k][j] = inside ? 255 : 0;
-      if (inside) counts[k]++;
+      if (dr * dr + dg * dg + db * db < limit) inkCounts[k]++;
     }
   }
-  return counts;
+  if (inks.length === 1) inkCounts[0] = inkCount;
+  return { inkCounts, maxSaturation };
+}
+
+/** Marks (255) the pixels drawn in an ink: within RGB distance INK_DISTANCE of it, cheap and enough to segment. */
+function inkMask(page: Page, [ir, ig, ib]: [number, number, number], mask: Uint8Array): void {
+  const src = page.rgba;
+  const limit = INK_DISTANCE * INK_DISTANCE;
+  for (let i = 0, j = 0; j < mask.length; i += 4, j++) {
+    const dr = src[i] - ir;
+    const dg = src[i + 1] - ig;
+    const db = src[i + 2] - ib;
+    mask[j] = dr * dr + dg * dg + db * db < limit ? 255 : 0;
+  }
 }
 
 function centreOf(a: Anchor): [number, number] {
