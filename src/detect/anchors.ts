@@ -72,7 +72,7 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
     const grey = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
     if (gray) grey.data.set(gray.data);
     const sat = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
-    const { inkCounts, maxSaturation } = channels(page, gray ? null : grey.data, sat.data, limits.inks);
+    const { inkCounts, inkSpans, maxSaturation } = channels(page, gray ? null : grey.data, sat.data, limits.inks);
     // Cut boxes place their sides on the grey edges themselves (see snapSide), read from JS memory:
     // views of the WebAssembly heap go stale when it grows.
     const greyLevels: Gray = gray ?? { width: page.width, height: page.height, data: Uint8Array.from(grey.data as Uint8Array) };
@@ -106,7 +106,7 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
       // not even drawn, which on most pages spares a second pass over them.
       if (inkCounts[k] < limits.minSize * limits.minSize * 0.3) continue;
       const mask = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
-      inkMask(page, ink, mask.data);
+      inkMask(page, ink, inkSpans[k], mask.data);
       for (const anchor of shapesOf(mask, page, greyLevels, limits, INK_INSET)) {
         if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
       }
@@ -195,15 +195,16 @@ function fillMask(grey: Mat, sat: Mat): Mat {
 /**
  * Rec. 601 grey (unless given) and saturation (max − min of R, G, B) in one pass over the page,
  * with the page's highest saturation and, per ink, how many pixels lie within a printing tolerance
- * of it (see inkMask).
+ * of it (see inkMask) and the span of pixel indices from the first of them to the last.
  */
-function channels(page: Page, gray: Uint8Array | null, sat: Uint8Array, inks: Array<[number, number, number]>): { inkCounts: number[]; maxSaturation: number } {
+function channels(page: Page, gray: Uint8Array | null, sat: Uint8Array, inks: Array<[number, number, number]>): { inkCounts: number[]; inkSpans: Array<[number, number]>; maxSaturation: number } {
   const src = page.rgba;
   const limit = INK_DISTANCE * INK_DISTANCE;
   const inkCounts = inks.map(() => 0);
+  const inkSpans = inks.map((): [number, number] => [-1, -1]);
   let maxSaturation = 0;
   const [ir, ig, ib] = inks[0] ?? [0, 0, 0];
-  let inkCount = 0;
+  let [count, first, last] = [0, -1, -1];
   for (let i = 0, j = 0; j < sat.length; i += 4, j++) {
     const r = src[i];
     const g = src[i + 1];
@@ -219,25 +220,40 @@ function channels(page: Page, gray: Uint8Array | null, sat: Uint8Array, inks: Ar
       const dr = r - ir;
       const dg = g - ig;
       const db = b - ib;
-      if (dr * dr + dg * dg + db * db < limit) inkCount++;
+      if (dr * dr + dg * dg + db * db < limit) {
+        if (count++ === 0) first = j;
+        last = j;
+      }
       continue;
     }
     for (let k = 0; k < inks.length; k++) {
       const dr = r - inks[k][0];
       const dg = g - inks[k][1];
       const db = b - inks[k][2];
-      if (dr * dr + dg * dg + db * db < limit) inkCounts[k]++;
+      if (dr * dr + dg * dg + db * db < limit) {
+        if (inkCounts[k]++ === 0) inkSpans[k][0] = j;
+        inkSpans[k][1] = j;
+      }
     }
   }
-  if (inks.length === 1) inkCounts[0] = inkCount;
-  return { inkCounts, maxSaturation };
+  if (inks.length === 1) {
+    inkCounts[0] = count;
+    inkSpans[0] = [first, last];
+  }
+  return { inkCounts, inkSpans, maxSaturation };
 }
 
-/** Marks (255) the pixels drawn in an ink: within RGB distance INK_DISTANCE of it, cheap and enough to segment. */
-function inkMask(page: Page, [ir, ig, ib]: [number, number, number], mask: Uint8Array): void {
+/**
+ * Marks (255) the pixels drawn in an ink: within RGB distance INK_DISTANCE of it, cheap and enough
+ * to segment. Only pixels within `span` (first and last index of such pixels, from channels) are
+ * looked at; the rest are cleared.
+ */
+function inkMask(page: Page, [ir, ig, ib]: [number, number, number], [first, last]: [number, number], mask: Uint8Array): void {
   const src = page.rgba;
   const limit = INK_DISTANCE * INK_DISTANCE;
-  for (let i = 0, j = 0; j < mask.length; i += 4, j++) {
+  mask.fill(0, 0, first);
+  mask.fill(0, last + 1);
+  for (let i = first * 4, j = first; j <= last; i += 4, j++) {
     const dr = src[i] - ir;
     const dg = src[i + 1] - ig;
     const db = src[i + 2] - ib;
