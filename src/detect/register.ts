@@ -167,6 +167,8 @@ export function scoreLogo(page: { rgba: Uint8Array; width: number; height: numbe
     if (n < 12 || shown <= inkCells.length * MIN_ELEMENT_ON_PAGE) {
       raw[id] = NaN;
       strength[id] = NaN;
+      // Every element keyed on every call: objects of one shape keep this function optimised.
+      negativeLikeness[id] = NaN;
       continue;
     }
     const r = [0, 1, 2, 3, 4].map((c) => {
