@@ -23,3 +23,11 @@ export function lumaOf(rgba: Uint8Array): Float32Array {
   for (let i = 0; i < out.length; i++) out[i] = 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2];
   return out;
 }
+
+/**
+ * A drawing with its inks in negative and its paper (where `empty` is set) as it is: how an
+ * inverted logo looks on the page, whose paper stays light.
+ */
+export function inNegative(gray: ArrayLike<number>, empty: Uint8Array): Float32Array {
+  return Float32Array.from(gray, (v, i) => (empty[i] ? v : 255 - v));
+}

@@ -6,6 +6,7 @@ import { ELEMENT_IDS, type Charter, type ElementId, type PaletteEntry } from '..
 import { hexToLab } from '../image/colour.ts';
 import { findUpperParts, glyphMask, glyphsOf, medianHeight, type UpperPart } from './glyphs.ts';
 import { dilate } from '../image/morphology.ts';
+import { inNegative } from '../image/raster.ts';
 import type { Lab } from '../types.ts';
 import { blurredArtwork } from './blur.ts';
 import type { PartnerLogo } from './marks.ts';
@@ -53,8 +54,7 @@ export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerL
   for (const v of ref.variants) for (let i = 0; i < meanGray.length; i++) meanGray[i] += v.gray.data[i] / ref.variants.length;
   const { grays: artworkLadder, edges: edgeLadder } = blurredArtwork(meanGray, ref.width, ref.height);
   const refEdges = edgeLadder[0];
-  const negativeGray = meanGray.map((v, i) => (ref.emptyMask[i] ? v : 255 - v));
-  const { grays: negativeLadder } = blurredArtwork(negativeGray, ref.width, ref.height);
+  const { grays: negativeLadder } = blurredArtwork(inNegative(meanGray, ref.emptyMask), ref.width, ref.height);
   const regions = Object.fromEntries(ELEMENT_IDS.map((id) => [id, dilate(ref.elementMasks[id], ref.width, ref.height, 3)])) as Record<ElementId, Uint8Array>;
   const inkZone = dilate(ref.emptyMask.map((v) => (v ? 0 : 1)), ref.width, ref.height, 1);
   // Where the badge variants' pixels disagree: their texts, unknown until the badge is read.

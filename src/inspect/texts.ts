@@ -7,7 +7,7 @@ import type { ElementId } from '../charter/schema.ts';
 import { invert, multiply, project } from '../image/homography.ts';
 import { blurPlane } from '../image/blur.ts';
 import { dilate } from '../image/morphology.ts';
-import { lumaOf } from '../image/raster.ts';
+import { inNegative, lumaOf } from '../image/raster.ts';
 import { sampleGridRgb } from '../image/sample.ts';
 import { beyond, shiftedCorrelation } from '../image/stats.ts';
 import type { ElementMeasurement, Page, TextMeasurement, TextSource, Unverifiable } from '../types.ts';
@@ -368,11 +368,6 @@ export function tileLikeness(page: Float32Array, artwork: ArrayLike<number>, box
   }
   // Every tile hidden (the text covered by something else, or gone): nothing looks like the text.
   return judged ? worst : 0;
-}
-
-/** A drawing with its inks in negative and its paper (where `empty` is set) as it is. */
-export function inNegative(gray: ArrayLike<number>, empty: Uint8Array): Float32Array {
-  return Float32Array.from(gray, (v, i) => (empty[i] ? v : 255 - v));
 }
 
 function nothing(): TextMeasurement {
