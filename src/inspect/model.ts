@@ -27,6 +27,8 @@ export interface InspectionModel {
   edgeLadder: Float32Array[];
   /** The same with the logo's inks in negative and the paper as it is: how an inverted logo looks. */
   negativeLadder: Float32Array[];
+  /** Each badge variant's grey in negative on its paper (inNegative), by variant id: how its inverted texts look. */
+  negativeVariants: Record<string, Float32Array>;
   /** Each element's visible area, dilated by 3 reference pixels: where its outlines are judged. */
   regions: Record<ElementId, Uint8Array>;
   /** The logo's inked area, dilated by 1: where marks show on a busy ground. */
@@ -55,6 +57,7 @@ export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerL
   const { grays: artworkLadder, edges: edgeLadder } = blurredArtwork(meanGray, ref.width, ref.height);
   const refEdges = edgeLadder[0];
   const { grays: negativeLadder } = blurredArtwork(inNegative(meanGray, ref.emptyMask), ref.width, ref.height);
+  const negativeVariants = Object.fromEntries(ref.variants.map((v) => [v.id, inNegative(v.gray.data, ref.emptyMask)]));
   const regions = Object.fromEntries(ELEMENT_IDS.map((id) => [id, dilate(ref.elementMasks[id], ref.width, ref.height, 3)])) as Record<ElementId, Uint8Array>;
   const inkZone = dilate(ref.emptyMask.map((v) => (v ? 0 : 1)), ref.width, ref.height, 1);
   // Where the badge variants' pixels disagree: their texts, unknown until the badge is read.
@@ -70,7 +73,7 @@ export function buildInspectionModel(ref: ReferenceModel, partnerLogo?: PartnerL
   for (const v of ref.variants) upperParts[v.id] = findUpperParts(glyphsOf(ref, 'badge', v.gray));
   const textGlyphs = { tagline: glyphMask(ref, 'tagline', ref.variants[0].gray), badge: new Uint8Array(ref.width * ref.height) };
   for (const v of ref.variants) glyphMask(ref, 'badge', v.gray).forEach((g, i) => (textGlyphs.badge[i] ||= g));
-  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, artworkLadder, edgeLadder, negativeLadder, letterHeight, textGlyphs, upperParts, partnerLogo };
+  return { ref, charter, badges, taglines, palette, refEdges, regions, inkZone, variantText, artworkLadder, edgeLadder, negativeLadder, negativeVariants, letterHeight, textGlyphs, upperParts, partnerLogo };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ElementId } from '../charter/schema.ts';
 import { invert, multiply, project } from '../image/homography.ts';
 import { blurPlane } from '../image/blur.ts';
 import { dilate } from '../image/morphology.ts';
-import { inNegative, lumaOf } from '../image/raster.ts';
+import { lumaOf } from '../image/raster.ts';
 import { sampleGridRgb } from '../image/sample.ts';
 import { beyond, shiftedCorrelation } from '../image/stats.ts';
 import type { ElementMeasurement, Page, TextMeasurement, TextSource, Unverifiable } from '../types.ts';
@@ -209,7 +209,7 @@ async function readText(
     const artwork = blurPlane(variant.gray.data, ref.width, ref.height, blur);
     // An inverted logo flips its inks against each other, not against the paper: where a badge's
     // rounded corners let the paper into its box, only the artwork in negative on its paper matches.
-    const negative = blurPlane(inNegative(variant.gray.data, ref.emptyMask), ref.width, ref.height, blur);
+    const negative = blurPlane(model.negativeVariants[variant.id], ref.width, ref.height, blur);
     return { text, score: Math.max(tileLikeness(luma, artwork, box, ref.width, TILE_SLACK), tileLikeness(luma, negative, box, ref.width, TILE_SLACK)) };
   });
   scores.sort((a, b) => b.score - a.score);
