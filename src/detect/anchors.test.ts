@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getCv, withMats } from '../image/opencv.ts';
+import { getCv, MatScope } from '../image/opencv.ts';
 import { rgbaToGray } from '../image/raster.ts';
 import type { Page } from '../types.ts';
 import { findAnchors, saturationHasEdges, type AnchorLimits, type EllipseAnchor } from './anchors.ts';
@@ -103,15 +103,19 @@ describe('saturationHasEdges', () => {
   it('says no edge up to saturation 22, where Canny finds none even on the steepest pattern, and maybe from 23', () => {
     const cv = getCv();
     // The steepest window tiled: a quarter of each 2×2 block at the level, diagonal steps everywhere.
-    const edgesAt = (level: number) =>
-      withMats((track) => {
-        const src = track(new cv.Mat(40, 40, cv.CV_8UC1));
+    const edgesAt = (level: number) => {
+      const mats = new MatScope();
+      try {
+        const src = mats.track(new cv.Mat(40, 40, cv.CV_8UC1));
         const d = src.data as Uint8Array;
         for (let i = 0; i < d.length; i++) d[i] = Math.floor(i / 40) % 2 && i % 2 ? level : 0;
-        const out = track(new cv.Mat());
+        const out = mats.track(new cv.Mat());
         cv.Canny(src, out, 40, 100, 3, true);
         return cv.countNonZero(out) as number;
-      });
+      } finally {
+        mats.release();
+      }
+    };
     expect(saturationHasEdges(22)).toBe(false);
     expect(edgesAt(22)).toBe(0);
     expect(saturationHasEdges(23)).toBe(true);

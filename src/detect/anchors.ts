@@ -4,7 +4,7 @@
 // yields every candidate whatever was done to the logo; registration decides what they are.
 import type { Page } from '../types.ts';
 import { canny } from '../image/canny.ts';
-import { getCv, withMats, type Mat } from '../image/opencv.ts';
+import { getCv, MatScope, type Mat } from '../image/opencv.ts';
 import type { Gray } from '../image/raster.ts';
 import { cutBox, cutEllipse, ellipseAnchor } from './cut.ts';
 
@@ -67,18 +67,19 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
   // The steps run in the order that keeps fewest full-page Mats alive at once, each released as
   // soon as it has served: the WebAssembly heap keeps its high-water mark for the life of the
   // process, and on a 40-megapixel photo each 8-bit plane is 40 MB, each 32-bit label image 160 MB.
-  return withMats((track) => {
-    const edges = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
-    const grey = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+  const mats = new MatScope();
+  try {
+    const edges = mats.track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+    const grey = mats.track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
     if (gray) grey.data.set(gray.data);
-    const sat = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+    const sat = mats.track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
     const { inkCounts, inkSpans, maxSaturation } = channels(page, gray ? null : grey.data, sat.data, limits.inks);
     // Cut boxes place their sides on the grey edges themselves (see snapSide), read from JS memory:
     // views of the WebAssembly heap go stale when it grows.
     const greyLevels: Gray = gray ?? { width: page.width, height: page.height, data: Uint8Array.from(grey.data as Uint8Array) };
     canny(grey, edges, CANNY_LOW, CANNY_HIGH);
     if (saturationHasEdges(maxSaturation)) {
-      const satEdges = track(new cv.Mat());
+      const satEdges = mats.track(new cv.Mat());
       canny(sat, satEdges, CANNY_LOW, CANNY_HIGH);
       cv.bitwise_or(edges, satEdges, edges);
       satEdges.delete();
@@ -92,7 +93,7 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
     fill.delete();
     // Canny's thin edges leave one-pixel gaps where two outlines run close (the arrow's white
     // stroke against the disc); a small dilation closes them.
-    const kernel = track(cv.getStructuringElement(cv.MORPH_CROSS, new cv.Size(3, 3)));
+    const kernel = mats.track(cv.getStructuringElement(cv.MORPH_CROSS, new cv.Size(3, 3)));
     cv.dilate(edges, edges, kernel);
     // The regions between the edges, in the edges' own memory.
     const regions = edges;
@@ -105,7 +106,7 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
       // Too few pixels of that ink on the page to outline even the smallest shape: its mask is
       // not even drawn, which on most pages spares a second pass over them.
       if (inkCounts[k] < limits.minSize * limits.minSize * 0.3) continue;
-      const mask = track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
+      const mask = mats.track(new cv.Mat(page.height, page.width, cv.CV_8UC1));
       inkMask(page, ink, inkSpans[k], mask.data);
       for (const anchor of shapesOf(mask, page, greyLevels, limits, INK_INSET)) {
         if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
@@ -116,7 +117,9 @@ export function findAnchors(page: Page, limits: AnchorLimits, gray?: Gray): Anch
       if (!anchors.some((a) => sameAnchor(a, anchor))) anchors.push(anchor);
     }
     return anchors;
-  });
+  } finally {
+    mats.release();
+  }
 }
 
 /**
@@ -137,10 +140,11 @@ export function saturationHasEdges(max: number): boolean {
  */
 function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, inset: number, minShare = 0): Anchor[] {
   const cv = getCv();
-  return withMats((track) => {
-    const labels = track(new cv.Mat());
-    const stats = track(new cv.Mat());
-    const centroids = track(new cv.Mat());
+  const mats = new MatScope();
+  try {
+    const labels = mats.track(new cv.Mat());
+    const stats = mats.track(new cv.Mat());
+    const centroids = mats.track(new cv.Mat());
     const count = cv.connectedComponentsWithStats(regions, labels, stats, centroids, 4, cv.CV_32S);
     const st = Int32Array.from(stats.data32S as Int32Array);
     const anchors: Anchor[] = [];
@@ -150,7 +154,7 @@ function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, in
       if (size < limits.minSize || size > limits.maxSize || area < size * 2 || area < w * h * minShare) continue;
       if (w * h > page.width * page.height * 0.5) continue;
       // Trace this component alone, in its own box with a one-pixel margin.
-      const mask = track(new cv.Mat(h + 2, w + 2, cv.CV_8UC1, new cv.Scalar(0)));
+      const mask = mats.track(new cv.Mat(h + 2, w + 2, cv.CV_8UC1, new cv.Scalar(0)));
       const md = mask.data as Uint8Array;
       // Read after the allocation above: a view of the WebAssembly heap goes stale when it grows.
       const lab = labels.data32S as Int32Array;
@@ -158,16 +162,18 @@ function shapesOf(regions: Mat, page: Page, grey: Gray, limits: AnchorLimits, in
         const row = (y + yy) * page.width + x;
         for (let xx = 0; xx < w; xx++) if (lab[row + xx] === k) md[(yy + 1) * (w + 2) + xx + 1] = 255;
       }
-      const contours = track(new cv.MatVector());
-      const hierarchy = track(new cv.Mat());
+      const contours = mats.track(new cv.MatVector());
+      const hierarchy = mats.track(new cv.Mat());
       cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_NONE, new cv.Point(x - 1, y - 1));
       if (contours.size() === 0) continue;
-      const contour = track(contours.get(0));
+      const contour = mats.track(contours.get(0));
       const anchor = classify(cv, contour, page, grey, limits, inset);
       if (anchor) anchors.push(anchor);
     }
     return anchors;
-  });
+  } finally {
+    mats.release();
+  }
 }
 
 /** Saturation (max − min of R, G, B) from which a pixel belongs to a coloured fill. */
@@ -296,8 +302,9 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: 
   if (contour.rows < 20) return null;
   const touchesEdge = rect.x <= 1 || rect.y <= 1 || rect.x + rect.width >= page.width - 1 || rect.y + rect.height >= page.height - 1;
   if (touchesEdge) return cutEllipse(cv, contour, page, grey, limits, inset) ?? cutBox(cv, contour, page, grey, limits, inset);
-  return withMats((track) => {
-    const hull = track(new cv.Mat());
+  const mats = new MatScope();
+  try {
+    const hull = mats.track(new cv.Mat());
     cv.convexHull(contour, hull, false, true);
     const hullArea = cv.contourArea(hull);
     if (hullArea <= 0) return null;
@@ -324,7 +331,9 @@ function classify(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, grey: 
       return { shape: 'rectangle', corners, touchesEdge } satisfies RectangleAnchor;
     }
     return null;
-  });
+  } finally {
+    mats.release();
+  }
 }
 
 /** Moves each corner away from the centre so every side moves out by `by` pixels. */
@@ -359,8 +368,9 @@ function outward(a: Point, b: Point, cx: number, cy: number): Point {
  * sheared box keeps its true corners), else the minimum-area rectangle's.
  */
 function parallelogram(cv: ReturnType<typeof getCv>, hull: Mat, box: { center: { x: number; y: number }; size: { width: number; height: number }; angle: number }): [Point, Point, Point, Point] {
-  return withMats((track) => {
-    const approx = track(new cv.Mat());
+  const mats = new MatScope();
+  try {
+    const approx = mats.track(new cv.Mat());
     const perimeter = cv.arcLength(hull, true);
     cv.approxPolyDP(hull, approx, 0.03 * perimeter, true);
     // A box that fills its minimum-area rectangle is one (rounded corners would skew a 4-point
@@ -385,5 +395,7 @@ function parallelogram(cv: ReturnType<typeof getCv>, hull: Mat, box: { center: {
       [-hw, hh],
     ].map(([x, y]) => [box.center.x + x * c - y * s, box.center.y + x * s + y * c]);
     return pts as [Point, Point, Point, Point];
-  });
+  } finally {
+    mats.release();
+  }
 }

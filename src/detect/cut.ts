@@ -3,7 +3,7 @@
 // grey edges themselves, since a cut shape gives registration less to go on than a whole one;
 // registration then extends a cut box to the charter's proportions.
 import type { Page } from '../types.ts';
-import { getCv, withMats, type Mat } from '../image/opencv.ts';
+import { getCv, MatScope, type Mat } from '../image/opencv.ts';
 import type { Gray } from '../image/raster.ts';
 import { bilinear } from '../image/sample.ts';
 import type { AnchorLimits, EllipseAnchor, Point, RectangleAnchor } from './anchors.ts';
@@ -22,7 +22,7 @@ export function cutEllipse(cv: ReturnType<typeof getCv>, contour: Mat, page: Pag
   const ellipse: Fit = (points) => {
     // OpenCV throws (and leaks what it allocated) below five points.
     if (points.length < 6) return null;
-    const e: RotatedRect = withMats((track) => cv.fitEllipse(track(cv.matFromArray(points.length, 1, cv.CV_32FC2, points.flat()))));
+    const e = fitEllipseTo(cv, points);
     return [e.center.x, e.center.y, e.size.width, e.size.height].every(Number.isFinite) ? e : null;
   };
   const oval = trimmedFit(arc, ellipse);
@@ -188,11 +188,7 @@ export function cutBox(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, g
   if (!runs.length) return null;
   const run = runs.reduce((a, b) => (b.length > a.length ? b : a));
   if (runs.reduce((s, r) => s + r.length, 0) > 2 * run.length) return null;
-  const across = withMats((track) => {
-    const pts = track(cv.matFromArray(run.length, 1, cv.CV_32SC2, run.flat()));
-    const box = cv.minAreaRect(pts);
-    return Math.min(box.size.width, box.size.height);
-  });
+  const across = narrowestWidth(cv, run);
   if (across < 4) return null;
   const fitted = fitSides(cv, run, across);
   if (fitted.length < 2 || fitted.length > 4) return null;
@@ -243,11 +239,7 @@ export function cutBox(cv: ReturnType<typeof getCv>, contour: Mat, page: Page, g
 function hullOutline(cv: ReturnType<typeof getCv>, contour: Mat): Point[] {
   const d = contour.data32S as Int32Array;
   const n = d.length / 2;
-  const hull = withMats((track) => {
-    const idx = track(new cv.Mat());
-    cv.convexHull(contour, idx, false, false);
-    return Array.from(idx.data32S as Int32Array).sort((a, b) => a - b);
-  });
+  const hull = hullIndices(cv, contour);
   const out: Point[] = [];
   for (let h = 0; h < hull.length; h++) {
     const i0 = hull[h];
@@ -277,23 +269,7 @@ interface Line {
  * principal axis, and neighbouring pieces that run the same way merged.
  */
 function fitSides(cv: ReturnType<typeof getCv>, run: Point[], across: number): Line[] {
-  const vertices = withMats((track) => {
-    const pts = track(cv.matFromArray(run.length, 1, cv.CV_32SC2, run.flat()));
-    const approx = track(new cv.Mat());
-    cv.approxPolyDP(pts, approx, Math.max(1, 0.1 * across), false);
-    const v = approx.data32S as Int32Array;
-    // approxPolyDP returns points, not indices: find each along the run, in order.
-    const idx: number[] = [];
-    let from = 0;
-    for (let k = 0; k < v.length; k += 2) {
-      let i = from;
-      while (i < run.length && (run[i][0] !== v[k] || run[i][1] !== v[k + 1])) i++;
-      if (i === run.length) return null;
-      idx.push(i);
-      from = i;
-    }
-    return idx;
-  });
+  const vertices = simplifiedRun(cv, run, across);
   if (!vertices) return [];
   const pieces: Array<[number, number]> = [];
   for (let k = 1; k < vertices.length; k++) {
@@ -423,4 +399,60 @@ const ON_BORDER = 3;
 /** An OpenCV RotatedRect ellipse, grown back by the inset of the outline it was fitted to. */
 export function ellipseAnchor(e: { center: { x: number; y: number }; size: { width: number; height: number }; angle: number }, inset: number, touchesEdge: boolean): EllipseAnchor {
   return { shape: 'ellipse', cx: e.center.x, cy: e.center.y, width: e.size.width + 2 * inset, height: e.size.height + 2 * inset, angle: e.angle, touchesEdge };
+}
+
+function fitEllipseTo(cv: ReturnType<typeof getCv>, points: Point[]): RotatedRect {
+  const mats = new MatScope();
+  try {
+    return cv.fitEllipse(mats.track(cv.matFromArray(points.length, 1, cv.CV_32FC2, points.flat())));
+  } finally {
+    mats.release();
+  }
+}
+
+/** The width of the thinnest rectangle around the points. */
+function narrowestWidth(cv: ReturnType<typeof getCv>, run: Point[]): number {
+  const mats = new MatScope();
+  try {
+    const box = cv.minAreaRect(mats.track(cv.matFromArray(run.length, 1, cv.CV_32SC2, run.flat())));
+    return Math.min(box.size.width, box.size.height);
+  } finally {
+    mats.release();
+  }
+}
+
+/** Indices of the contour's points on its convex hull, in order along it. */
+function hullIndices(cv: ReturnType<typeof getCv>, contour: Mat): number[] {
+  const mats = new MatScope();
+  try {
+    const idx = mats.track(new cv.Mat());
+    cv.convexHull(contour, idx, false, false);
+    return Array.from(idx.data32S as Int32Array).sort((a, b) => a - b);
+  } finally {
+    mats.release();
+  }
+}
+
+/** Indices along the run of its Douglas–Peucker simplification's vertices (null if one is not on it). */
+function simplifiedRun(cv: ReturnType<typeof getCv>, run: Point[], across: number): number[] | null {
+  const mats = new MatScope();
+  try {
+    const pts = mats.track(cv.matFromArray(run.length, 1, cv.CV_32SC2, run.flat()));
+    const approx = mats.track(new cv.Mat());
+    cv.approxPolyDP(pts, approx, Math.max(1, 0.1 * across), false);
+    const v = approx.data32S as Int32Array;
+    // approxPolyDP returns points, not indices: find each along the run, in order.
+    const idx: number[] = [];
+    let from = 0;
+    for (let k = 0; k < v.length; k += 2) {
+      let i = from;
+      while (i < run.length && (run[i][0] !== v[k] || run[i][1] !== v[k + 1])) i++;
+      if (i === run.length) return null;
+      idx.push(i);
+      from = i;
+    }
+    return idx;
+  } finally {
+    mats.release();
+  }
 }

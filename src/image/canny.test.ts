@@ -2,20 +2,23 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { cannyInStrips, hysteresis } from './canny.ts';
-import { getCv, withMats, type Mat } from './opencv.ts';
+import { getCv, MatScope, type Mat } from './opencv.ts';
 
 const SAMPLES = join(import.meta.dirname, '../../samples');
 
 /** The image's Canny edges in one call (`stripPixels` large) or in strips. */
 function edgesOf(grey: Uint8Array, W: number, H: number, stripPixels: number): Uint8Array {
   const cv = getCv();
-  return withMats((track) => {
-    const src = track(new cv.Mat(H, W, cv.CV_8UC1));
+  const mats = new MatScope();
+  try {
+    const src = mats.track(new cv.Mat(H, W, cv.CV_8UC1));
     src.data.set(grey);
-    const dst = track(new cv.Mat(H, W, cv.CV_8UC1));
+    const dst = mats.track(new cv.Mat(H, W, cv.CV_8UC1));
     cannyInStrips(src, dst, 40, 100, stripPixels);
     return Uint8Array.from(dst.data as Uint8Array);
-  });
+  } finally {
+    mats.release();
+  }
 }
 
 /**
@@ -50,18 +53,17 @@ describe('cannyInStrips', () => {
     for (const rows of [7, 13, 40]) expect(edgesOf(grey, W, H, W * rows)).toEqual(whole);
     // The image needs the join: Canny run on each strip alone loses the weak end of the curve.
     const cv = getCv();
-    const alone = withMats((track) => {
-      const src = track(new cv.Mat(H, W, cv.CV_8UC1));
-      src.data.set(grey);
-      const out = new Uint8Array(W * H);
-      for (let y0 = 0; y0 < H; y0 += 13) {
-        const strip: Mat = track(src.roi(new cv.Rect(0, y0, W, Math.min(13, H - y0))));
-        const e = track(new cv.Mat());
-        cv.Canny(strip, e, 40, 100, 3, true);
-        out.set(e.data as Uint8Array, y0 * W);
-      }
-      return out;
-    });
+    const mats = new MatScope();
+    const src = mats.track(new cv.Mat(H, W, cv.CV_8UC1));
+    src.data.set(grey);
+    const alone = new Uint8Array(W * H);
+    for (let y0 = 0; y0 < H; y0 += 13) {
+      const strip: Mat = mats.track(src.roi(new cv.Rect(0, y0, W, Math.min(13, H - y0))));
+      const e = mats.track(new cv.Mat());
+      cv.Canny(strip, e, 40, 100, 3, true);
+      alone.set(e.data as Uint8Array, y0 * W);
+    }
+    mats.release();
     expect(alone).not.toEqual(whole);
   });
 

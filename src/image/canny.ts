@@ -1,7 +1,7 @@
 // Canny edges of a large image in bounded memory. OpenCV's Canny, built without threads as in
 // opencv-wasm, computes both Sobel derivatives of the whole image at once (16 bits each) beside
 // its own map: on a 40-megapixel photo that is 200 MB of WebAssembly heap, which never shrinks.
-import { getCv, withMats, type Mat } from './opencv.ts';
+import { getCv, MatScope, type Mat } from './opencv.ts';
 
 /**
  * Images up to this many pixels are one plain call (A4 at 300 dpi is 8.7 Mpx): the 5 bytes a pixel
@@ -42,10 +42,11 @@ export function cannyInStrips(src: Mat, dst: Mat, low: number, high: number, str
     const y1 = Math.min(H, y0 + stripRows);
     const top = Math.max(0, y0 - CONTEXT_ROWS);
     const bottom = Math.min(H, y1 + CONTEXT_ROWS);
-    withMats((track) => {
-      const strip = track(src.roi(new cv.Rect(0, top, W, bottom - top)));
-      const weak = track(new cv.Mat());
-      const strong = track(new cv.Mat());
+    const mats = new MatScope();
+    try {
+      const strip = mats.track(src.roi(new cv.Rect(0, top, W, bottom - top)));
+      const weak = mats.track(new cv.Mat());
+      const strong = mats.track(new cv.Mat());
       cv.Canny(strip, weak, low, low, 3, true);
       cv.Canny(strip, strong, high, high, 3, true);
       // Views taken after the calls: the heap may have grown during them.
@@ -53,7 +54,9 @@ export function cannyInStrips(src: Mat, dst: Mat, low: number, high: number, str
       const w = weak.data as Uint8Array;
       const s = strong.data as Uint8Array;
       for (let i = (y0 - top) * W, j = y0 * W, end = y1 * W; j < end; i++, j++) map[j] = s[i] ? STRONG : w[i] ? WEAK : 0;
-    });
+    } finally {
+      mats.release();
+    }
   }
   hysteresis(dst.data as Uint8Array, W, H);
 }

@@ -4,7 +4,7 @@
 // and each side is then re-measured at full resolution (edges.ts) so that the corners, where the
 // fitted sides meet, are sub-pixel.
 import type { Page } from '../types.ts';
-import { getCv, withMats } from '../image/opencv.ts';
+import { getCv, MatScope } from '../image/opencv.ts';
 import { distance, fitEdge, fitLine, intersect, type EdgeFit, type Line } from './edges.ts';
 import { polygonArea, type Point, type Quad } from '../image/homography.ts';
 import type { Plane } from './whiteness.ts';
@@ -77,20 +77,21 @@ interface TracedOutline {
 /** The largest bright region of the plane, as a quadrilateral. */
 export function traceOutline(plane: Plane): TracedOutline | null {
   const cv = getCv();
-  return withMats((track) => {
-    const src = track(new cv.Mat(plane.height, plane.width, cv.CV_8UC1));
+  const mats = new MatScope();
+  try {
+    const src = mats.track(new cv.Mat(plane.height, plane.width, cv.CV_8UC1));
     src.data.set(plane.data);
-    const paper = track(new cv.Mat());
+    const paper = mats.track(new cv.Mat());
     const threshold = cv.threshold(src, paper, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU) as number;
-    const kernel = track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(OPENING, OPENING)));
+    const kernel = mats.track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(OPENING, OPENING)));
     cv.morphologyEx(paper, paper, cv.MORPH_OPEN, kernel);
-    const contours = track(new cv.MatVector());
-    const hierarchy = track(new cv.Mat());
+    const contours = mats.track(new cv.MatVector());
+    const hierarchy = mats.track(new cv.Mat());
     cv.findContours(paper, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_NONE);
     let largest = null;
     let largestArea = 0;
     for (let i = 0; i < contours.size(); i++) {
-      const contour = track(contours.get(i));
+      const contour = mats.track(contours.get(i));
       const area = cv.contourArea(contour) as number;
       if (area > largestArea) [largest, largestArea] = [contour, area];
     }
@@ -100,9 +101,9 @@ export function traceOutline(plane: Plane): TracedOutline | null {
     for (let i = 0; i + 1 < along.length; i += 2) outline.push([along[i], along[i + 1]]);
     const sides = dominantSides(outline, Math.max(plane.width, plane.height));
     if (sides) return { corners: clockwiseFromTopLeft(sides), threshold, area: largestArea };
-    const hull = track(new cv.Mat());
+    const hull = mats.track(new cv.Mat());
     cv.convexHull(largest, hull, false, true);
-    const simplified = track(new cv.Mat());
+    const simplified = mats.track(new cv.Mat());
     cv.approxPolyDP(hull, simplified, 1, true);
     const xy = simplified.data32S as Int32Array;
     const points: Point[] = [];
@@ -110,7 +111,9 @@ export function traceOutline(plane: Plane): TracedOutline | null {
     const corners = largestInscribedQuad(points);
     if (!corners) return null;
     return { corners: clockwiseFromTopLeft(corners), threshold, area: largestArea };
-  });
+  } finally {
+    mats.release();
+  }
 }
 
 /** Outline points within this many plane pixels of a side belong to it (the outline is a staircase). */

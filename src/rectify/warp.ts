@@ -1,7 +1,7 @@
 // Resamples the photo into the flat page.
 import type { Homography, Page } from '../types.ts';
 import { multiply } from '../image/homography.ts';
-import { getCv, withMats } from '../image/opencv.ts';
+import { getCv, MatScope } from '../image/opencv.ts';
 
 /**
  * The page of width × height pixels whose pixel (x, y) shows the photo at fileFromPage(x, y).
@@ -15,12 +15,15 @@ export function warpPage(photo: Page, fileFromPage: Homography, width: number, h
   const toIndex = [1, 0, -0.5, 0, 1, -0.5, 0, 0, 1];
   const fromIndex = [1, 0, 0.5, 0, 1, 0.5, 0, 0, 1];
   const m = multiply(toIndex, multiply(fileFromPage, fromIndex));
-  return withMats((track) => {
-    const src = track(new cv.Mat(photo.height, photo.width, cv.CV_8UC4));
+  const mats = new MatScope();
+  try {
+    const src = mats.track(new cv.Mat(photo.height, photo.width, cv.CV_8UC4));
     src.data.set(photo.rgba);
-    const dst = track(new cv.Mat());
-    const matrix = track(cv.matFromArray(3, 3, cv.CV_64F, m));
+    const dst = mats.track(new cv.Mat());
+    const matrix = mats.track(cv.matFromArray(3, 3, cv.CV_64F, m));
     cv.warpPerspective(src, dst, matrix, new cv.Size(width, height), cv.INTER_LINEAR | cv.WARP_INVERSE_MAP, cv.BORDER_REPLICATE);
     return new Uint8Array(dst.data);
-  });
+  } finally {
+    mats.release();
+  }
 }
