@@ -46,49 +46,72 @@ export function letterTopEvidence(
 ): TopEvidence[] {
   const height = luma.length / width;
   const pad = Math.ceil(3 * blur) + 1;
-  return parts.map((p) => {
-    const wx0 = Math.max(0, p.x0 - margin);
-    const wx1 = Math.min(width - 1, p.x1 + margin);
-    const wy0 = Math.max(0, p.y0 - margin);
-    const wy1 = Math.min(height - 1, p.y1);
-    // The patch the blur needs around the window.
-    const px0 = Math.max(0, wx0 - pad);
-    const py0 = Math.max(0, wy0 - pad);
-    const pw = Math.min(width - 1, wx1 + pad) - px0 + 1;
-    const ph = Math.min(height - 1, wy1 + pad) - py0 + 1;
-    const drawn = new Float32Array(pw * ph);
-    const ground: number[] = [];
-    for (let y = 0; y < ph; y++) {
-      for (let x = 0; x < pw; x++) {
-        const i = (py0 + y) * width + px0 + x;
-        drawn[y * pw + x] = crisp[i];
-        if (!glyphs[i]) ground.push(crisp[i]);
-      }
+  // Each part by a function of its own: V8 compiled a callback made afresh on each call again every time.
+  return parts.map((p) => partEvidence(luma, crisp, glyphs, width, height, p, hidden, margin, blur, pad));
+}
+
+function partEvidence(
+  luma: Float32Array,
+  crisp: ArrayLike<number>,
+  glyphs: Uint8Array,
+  width: number,
+  height: number,
+  p: UpperPart,
+  hidden: Uint8Array,
+  margin: number,
+  blur: number,
+  pad: number,
+): TopEvidence {
+  const wx0 = Math.max(0, p.x0 - margin);
+  const wx1 = Math.min(width - 1, p.x1 + margin);
+  const wy0 = Math.max(0, p.y0 - margin);
+  const wy1 = Math.min(height - 1, p.y1);
+  // The patch the blur needs around the window.
+  const px0 = Math.max(0, wx0 - pad);
+  const py0 = Math.max(0, wy0 - pad);
+  const pw = Math.min(width - 1, wx1 + pad) - px0 + 1;
+  const ph = Math.min(height - 1, wy1 + pad) - py0 + 1;
+  const drawn = new Float32Array(pw * ph);
+  const ground: number[] = [];
+  for (let y = 0; y < ph; y++) {
+    for (let x = 0; x < pw; x++) {
+      const i = (py0 + y) * width + px0 + x;
+      drawn[y * pw + x] = crisp[i];
+      if (!glyphs[i]) ground.push(crisp[i]);
     }
-    const groundValue = ground.length ? ground.sort((a, b) => a - b)[ground.length >> 1] : 255;
-    const erased = Float32Array.from(drawn);
-    for (let y = p.y0; y <= p.y1; y++) for (let x = p.x0; x <= p.x1; x++) if (glyphs[y * width + x]) erased[(y - py0) * pw + x - px0] = groundValue;
-    const soft = [blurPlane(drawn, pw, ph, blur), blurPlane(erased, pw, ph, blur)];
-    const page: number[] = [];
-    const models: number[][] = [[], []];
-    let total = 0;
-    for (let y = wy0; y <= wy1; y++) {
-      for (let x = wx0; x <= wx1; x++) {
-        const i = y * width + x;
-        total++;
-        if (Number.isNaN(luma[i]) || hidden[i]) continue;
-        page.push(luma[i]);
-        for (const m of [0, 1]) models[m].push(soft[m][(y - py0) * pw + x - px0]);
-      }
+  }
+  const groundValue = ground.length ? ground.sort((a, b) => a - b)[ground.length >> 1] : 255;
+  const erased = Float32Array.from(drawn);
+  for (let y = p.y0; y <= p.y1; y++) for (let x = p.x0; x <= p.x1; x++) if (glyphs[y * width + x]) erased[(y - py0) * pw + x - px0] = groundValue;
+  const soft = [blurPlane(drawn, pw, ph, blur), blurPlane(erased, pw, ph, blur)];
+  const page: number[] = [];
+  const models: number[][] = [[], []];
+  let total = 0;
+  for (let y = wy0; y <= wy1; y++) {
+    for (let x = wx0; x <= wx1; x++) {
+      const i = y * width + x;
+      total++;
+      if (Number.isNaN(luma[i]) || hidden[i]) continue;
+      page.push(luma[i]);
+      for (const m of [0, 1]) models[m].push(soft[m][(y - py0) * pw + x - px0]);
     }
-    // A part the page edge or a mark cuts into looks unlike the artwork there whatever it is.
-    if (page.length < PART_SHOWN * total) return { withTop: NaN, withoutTop: NaN, apart: false };
-    const range = (values: number[]) => Math.max(...values) - Math.min(...values);
-    const apart = range(models[1]) < BLANK_RANGE;
-    // The page flat where the artwork draws the part and hardly anything else: no correlation can
-    // be had with a flat patch, yet it is the plainest sign that the part is gone.
-    const drawnRange = range(models[0]);
-    if (range(page) < FLAT_SHARE * drawnRange && range(models[1]) < FLAT_SHARE * drawnRange) return { withTop: 0, withoutTop: 1, apart };
-    return { withTop: Math.abs(correlation(page, models[0])), withoutTop: apart ? 0 : Math.abs(correlation(page, models[1])), apart };
-  });
+  }
+  // A part the page edge or a mark cuts into looks unlike the artwork there whatever it is.
+  if (page.length < PART_SHOWN * total) return { withTop: NaN, withoutTop: NaN, apart: false };
+  const apart = range(models[1]) < BLANK_RANGE;
+  // The page flat where the artwork draws the part and hardly anything else: no correlation can
+  // be had with a flat patch, yet it is the plainest sign that the part is gone.
+  const drawnRange = range(models[0]);
+  if (range(page) < FLAT_SHARE * drawnRange && range(models[1]) < FLAT_SHARE * drawnRange) return { withTop: 0, withoutTop: 1, apart };
+  return { withTop: Math.abs(correlation(page, models[0])), withoutTop: apart ? 0 : Math.abs(correlation(page, models[1])), apart };
+}
+
+function range(values: number[]): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return max - min;
 }
