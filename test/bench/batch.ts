@@ -194,6 +194,13 @@ try {
     // On a machine others share, wall time says little; CPU time shows what a second worker costs
     // in itself (its own start-up and JIT compilation, contention for memory bandwidth and caches).
     console.log(`   CPU time --jobs 2 ÷ --jobs 1: ${(cpu(2) / cpu(1)).toFixed(2)}× (1.00× = no work lost to running two at once)`);
+    // One worker is not one core: V8's background compiler and garbage collector, libvips' and
+    // tesseract's threads work beside it. What it keeps busy bounds what a second worker can add.
+    const busy = cpu(1) / wall(1);
+    const cores = Math.min(2, availableParallelism());
+    console.log(
+      `   --jobs 1 keeps ${busy.toFixed(2)} cores busy: two workers on ${cores} cores can reach at most ${cores} ÷ ${busy.toFixed(2)} = ${(cores / busy).toFixed(2)}× it, with no work lost to running two at once`,
+    );
   }
 
   // 2. Memory of one worker: the process with --jobs 1 is the main thread and one worker.
