@@ -12,18 +12,20 @@ import { logoSpec, writeSingleLogoPage } from '../test/synth/single.ts';
 
 const SAMPLES = join(import.meta.dirname, '../samples');
 
-describe('document rules', () => {
-  let checker: Checker;
-  let dir: string;
-  beforeAll(async () => {
-    checker = await createChecker({ charter: await loadCharter(), lang: 'en' });
-    dir = await mkdtemp(join(tmpdir(), 'logo-check-checker-'));
-  }, 60_000);
-  afterAll(async () => {
-    await checker?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+// One checker with the default options, and one folder for the files the tests write, shared by
+// the file's tests (those that need other limits make their own).
+let checker: Checker;
+let dir: string;
+beforeAll(async () => {
+  checker = await createChecker({ charter: await loadCharter(), lang: 'en' });
+  dir = await mkdtemp(join(tmpdir(), 'logo-check-checker-'));
+}, 60_000);
+afterAll(async () => {
+  await checker?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
 
+describe('document rules', () => {
   it('a PDF without the logo, created after the operation ended, passes with no finding', async () => {
     const doc = await PDFDocument.create();
     doc.setCreationDate(new Date('2015-03-02T10:00:00Z'));
@@ -48,12 +50,12 @@ describe('document rules', () => {
 });
 
 describe('limits of one file', () => {
-  let checker: Checker;
+  let limited: Checker;
   beforeAll(async () => {
-    checker = await createChecker({ charter: await loadCharter(), lang: 'en', limits: { maxFileBytes: 1_000_000, maxPages: 2 } });
+    limited = await createChecker({ charter: await loadCharter(), lang: 'en', limits: { maxFileBytes: 1_000_000, maxPages: 2 } });
   }, 60_000);
   afterAll(async () => {
-    await checker?.close();
+    await limited?.close();
   });
 
   it('refuses a file larger than maxFileBytes before reading it, with code too-large', async () => {
@@ -70,27 +72,16 @@ describe('limits of one file', () => {
   }, 60_000);
 
   it('refuses a document with more pages than maxPages, with code too-large', async () => {
-    const result = await checker.checkFile(join(SAMPLES, 'brochure-2010.pdf'));
+    const result = await limited.checkFile(join(SAMPLES, 'brochure-2010.pdf'));
     expect(result).toMatchObject({ status: 'error', error: { code: 'too-large', message: 'The document has 3 pages, more than the limit of 2; split it.' } });
   }, 60_000);
 
   it('checks a document within the limits as usual', async () => {
-    expect((await checker.checkFile(join(SAMPLES, 'flyer-conforme.png'))).status).toBe('pass');
+    expect((await limited.checkFile(join(SAMPLES, 'flyer-conforme.png'))).status).toBe('pass');
   }, 60_000);
 });
 
 describe('which shapes are taken for the logo', () => {
-  let checker: Checker;
-  let dir: string;
-  beforeAll(async () => {
-    checker = await createChecker({ charter: await loadCharter(), lang: 'en' });
-    dir = await mkdtemp(join(tmpdir(), 'logo-check-confirmed-'));
-  }, 60_000);
-  afterAll(async () => {
-    await checker?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   it('a logo cut in half by the page edge, its arrow also removed, is found from its @ and the slivers of its texts', async () => {
     const file = join(dir, 'cut-without-arrow.png');
     // The left 48 % of the logo at the page's right edge: the @ whole, a tenth or so of each text.
@@ -104,17 +95,6 @@ describe('which shapes are taken for the logo', () => {
 });
 
 describe('logos that hold fewer clues', () => {
-  let checker: Checker;
-  let dir: string;
-  beforeAll(async () => {
-    checker = await createChecker({ charter: await loadCharter(), lang: 'en' });
-    dir = await mkdtemp(join(tmpdir(), 'logo-check-clues-'));
-  }, 60_000);
-  afterAll(async () => {
-    await checker?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   const errorRules = (result: Awaited<ReturnType<Checker['checkFile']>>) =>
     result.pages.flatMap((p) => p.logos).map((logo) => [...new Set(logo.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort());
 
