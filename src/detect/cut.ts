@@ -401,6 +401,7 @@ export function ellipseAnchor(e: { center: { x: number; y: number }; size: { wid
   return { shape: 'ellipse', cx: e.center.x, cy: e.center.y, width: e.size.width + 2 * inset, height: e.size.height + 2 * inset, angle: e.angle, touchesEdge };
 }
 
+/** OpenCV's ellipse through the points (six or more). */
 function fitEllipseTo(cv: ReturnType<typeof getCv>, points: Point[]): RotatedRect {
   const mats = new MatScope();
   try {

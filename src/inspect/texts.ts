@@ -376,11 +376,7 @@ function unread(closest: string): TextMeasurement {
   return { text: null, source: null, match: null, similarity: 0, closest, confidence: 0 };
 }
 
-/**
- * Where letter tops are not judged: off the page or within two page pixels of its edge, and under
- * a mark. A function of its own, not a closure: V8 compiled a closure holding this loop afresh on
- * every text read.
- */
+/** The mask of the comment in readText. A function of its own: V8 compiled a closure holding this loop afresh on every text read. */
 function unjudgedArea(onPage: Uint8Array, marked: Uint8Array, width: number, height: number, widthPx: number): Uint8Array {
   const mask = dilate(Uint8Array.from(onPage, (v) => 1 - v), width, height, Math.ceil((2 * width) / Math.max(1, widthPx)));
   for (let i = 0; i < mask.length; i++) mask[i] |= marked[i];
